@@ -1,0 +1,67 @@
+using IqTriageBot.Dialogs;
+using IqTriageBot.Host.Bot;
+using IqTriageBot.Host.Channels.BotService;
+using IqTriageBot.Host.Channels.DirectLine;
+using Microsoft.Extensions.Options;
+
+namespace IqTriageBot.Host.Hosting;
+
+/// <summary>Where the editable content lives (configuration section "Dialogs").</summary>
+public sealed class DialogsOptions
+{
+    public const string Section = "Dialogs";
+
+    /// <summary>The dialogs folder; empty: ./dialogs when it exists (a checkout), else the copy beside the app.</summary>
+    public string? Path { get; set; }
+
+    public string EffectivePath =>
+        !string.IsNullOrWhiteSpace(Path) ? Path
+        : Directory.Exists("dialogs") ? "dialogs"
+        : System.IO.Path.Combine(AppContext.BaseDirectory, "dialogs");
+}
+
+public static class BotSetup
+{
+    public static IServiceCollection AddTriageBot(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DialogsOptions>().BindConfiguration(DialogsOptions.Section);
+        services.AddSingleton(sp => DialogContentLoader.Load(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.EffectivePath));
+        services.AddSingleton<DialogEngine>();
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<TurnRunner>();
+        services.AddHostedService<StartupChecks>();
+        return services;
+    }
+
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => DirectLineSecret.FromConfigurationOrFile(
+            sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineAuth>();
+        services.AddSingleton<ConversationHub>();
+        services.AddSingleton<DirectLineConversations>();
+        services.AddCors();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, DirectLineCors>();
+        return services;
+    }
+
+    public static IServiceCollection AddBotService(this IServiceCollection services)
+    {
+        services.AddOptions<BotServiceOptions>().BindConfiguration(BotServiceOptions.Section);
+        services.AddHttpClient<ConnectorReplies>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        return services;
+    }
+
+    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
+        where T : class
+    {
+        if (!services.Any(d => d.ServiceType == typeof(T)))
+        {
+            services.AddSingleton(instance);
+        }
+    }
+}
