@@ -11,14 +11,17 @@ builder.Services.AddDirectLine();
 builder.Services.AddBotService();
 builder.Services.AddWebChat();
 builder.Services.AddProblemDetails();
+builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
 builder.Services.ConfigureHttpJsonOptions(json => ProtocolJson.Configure(json.SerializerOptions));
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseWebChatBundle();
 app.UseCors();
 app.UseRateLimiter();
 
