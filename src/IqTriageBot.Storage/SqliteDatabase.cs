@@ -6,9 +6,10 @@ namespace IqTriageBot.Storage;
 /// The embedded SQLite database: opens connections and creates the schema. One file holds
 /// Direct Line history, uploaded files and dialog state, so a copy of that file is a full backup.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteDatabase(string connectionString)
     {
@@ -18,6 +19,7 @@ public sealed class SqliteDatabase
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
+            ForeignKeys = true,
         };
         _connectionString = builder.ToString();
         DataSource = builder.DataSource;
@@ -25,14 +27,32 @@ public sealed class SqliteDatabase
 
     public string DataSource { get; }
 
+    public void Dispose() => _writeGate.Dispose();
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>
+    /// Runs a write on its own connection, one writer of this process at a time. SQLite allows a single
+    /// writer; without this queue concurrent turns collide on the lock and fall into SQLite's busy-retry
+    /// back-off, which under load added waits of up to a second. Readers are not queued (WAL).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await write(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <summary>Creates the database file (and its folder) and brings the schema up to date.</summary>

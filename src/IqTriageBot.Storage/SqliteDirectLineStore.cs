@@ -7,19 +7,21 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
 {
     public async Task<bool> CreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO dl_conversation (id, user_id, locale, created_utc, started, last_seq)
-            VALUES ($id, $user, $locale, $created, $started, 0)
-            ON CONFLICT (id) DO NOTHING
-            """;
-        command.Parameters.AddWithValue("$id", conversation.Id);
-        command.Parameters.AddWithValue("$user", (object?)conversation.UserId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$locale", (object?)conversation.Locale ?? DBNull.Value);
-        command.Parameters.AddWithValue("$created", SqliteTime.Format(conversation.CreatedUtc));
-        command.Parameters.AddWithValue("$started", conversation.Started ? 1 : 0);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await database.WriteAsync(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO dl_conversation (id, user_id, locale, created_utc, started, last_seq)
+                VALUES ($id, $user, $locale, $created, $started, 0)
+                ON CONFLICT (id) DO NOTHING
+                """;
+            command.Parameters.AddWithValue("$id", conversation.Id);
+            command.Parameters.AddWithValue("$user", (object?)conversation.UserId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$locale", (object?)conversation.Locale ?? DBNull.Value);
+            command.Parameters.AddWithValue("$created", SqliteTime.Format(conversation.CreatedUtc));
+            command.Parameters.AddWithValue("$started", conversation.Started ? 1 : 0);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DirectLineConversation?> GetConversationAsync(string id, CancellationToken cancellationToken)
@@ -45,19 +47,21 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
 
     public async Task<bool> StartConversationAsync(string id, string? userId, string? locale, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE dl_conversation
-               SET started = 1,
-                   user_id = COALESCE(user_id, $user),
-                   locale = COALESCE($locale, locale)
-             WHERE id = $id AND started = 0
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$user", (object?)userId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$locale", (object?)locale ?? DBNull.Value);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await database.WriteAsync(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE dl_conversation
+                   SET started = 1,
+                       user_id = COALESCE(user_id, $user),
+                       locale = COALESCE($locale, locale)
+                 WHERE id = $id AND started = 0
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$user", (object?)userId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$locale", (object?)locale ?? DBNull.Value);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredActivity> AppendAsync(
@@ -66,54 +70,56 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
         Func<ActivityStamp, string> render,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // BeginTransaction() is BEGIN IMMEDIATE: the write lock is taken before the sequence is read,
-        // so two appends to one conversation (even from two processes) never get the same number.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        long lastSequence;
-        DateTimeOffset? lastTimestamp;
-        using (var read = connection.CreateCommand())
+        return await database.WriteAsync(async connection =>
         {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT last_seq, last_timestamp FROM dl_conversation WHERE id = $id";
-            read.Parameters.AddWithValue("$id", conversationId);
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // BeginTransaction() is BEGIN IMMEDIATE: the write lock is taken before the sequence is read,
+            // so two appends to one conversation (even from two processes) never get the same number.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            long lastSequence;
+            DateTimeOffset? lastTimestamp;
+            using (var read = connection.CreateCommand())
             {
-                throw new InvalidOperationException("Cannot append to a conversation that does not exist.");
+                read.Transaction = transaction;
+                read.CommandText = "SELECT last_seq, last_timestamp FROM dl_conversation WHERE id = $id";
+                read.Parameters.AddWithValue("$id", conversationId);
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException("Cannot append to a conversation that does not exist.");
+                }
+
+                lastSequence = reader.GetInt64(0);
+                lastTimestamp = reader.IsDBNull(1) ? null : SqliteTime.Parse(reader.GetString(1));
             }
 
-            lastSequence = reader.GetInt64(0);
-            lastTimestamp = reader.IsDBNull(1) ? null : SqliteTime.Parse(reader.GetString(1));
-        }
+            var timestamp = now.ToUniversalTime();
+            if (lastTimestamp is { } previous && timestamp <= previous)
+            {
+                // Web Chat orders the transcript by timestamp: keep it strictly increasing.
+                timestamp = previous.AddMilliseconds(1);
+            }
 
-        var timestamp = now.ToUniversalTime();
-        if (lastTimestamp is { } previous && timestamp <= previous)
-        {
-            // Web Chat orders the transcript by timestamp: keep it strictly increasing.
-            timestamp = previous.AddMilliseconds(1);
-        }
+            var stamp = new ActivityStamp(lastSequence + 1, timestamp);
+            var json = render(stamp);
 
-        var stamp = new ActivityStamp(lastSequence + 1, timestamp);
-        var json = render(stamp);
+            using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO dl_activity (conversation_id, seq, json) VALUES ($id, $seq, $json);
+                    UPDATE dl_conversation SET last_seq = $seq, last_timestamp = $ts WHERE id = $id;
+                    """;
+                insert.Parameters.AddWithValue("$id", conversationId);
+                insert.Parameters.AddWithValue("$seq", stamp.Sequence);
+                insert.Parameters.AddWithValue("$json", json);
+                insert.Parameters.AddWithValue("$ts", SqliteTime.Format(timestamp));
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO dl_activity (conversation_id, seq, json) VALUES ($id, $seq, $json);
-                UPDATE dl_conversation SET last_seq = $seq, last_timestamp = $ts WHERE id = $id;
-                """;
-            insert.Parameters.AddWithValue("$id", conversationId);
-            insert.Parameters.AddWithValue("$seq", stamp.Sequence);
-            insert.Parameters.AddWithValue("$json", json);
-            insert.Parameters.AddWithValue("$ts", SqliteTime.Format(timestamp));
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new StoredActivity(conversationId, stamp.Sequence, json);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new StoredActivity(conversationId, stamp.Sequence, json);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(
@@ -145,19 +151,22 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
 
     public async Task SaveFileAsync(StoredFile file, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO dl_file (id, conversation_id, content_type, name, data, created_utc)
-            VALUES ($id, $conversation, $type, $name, $data, $created)
-            """;
-        command.Parameters.AddWithValue("$id", file.Id);
-        command.Parameters.AddWithValue("$conversation", file.ConversationId);
-        command.Parameters.AddWithValue("$type", file.ContentType);
-        command.Parameters.AddWithValue("$name", (object?)file.Name ?? DBNull.Value);
-        command.Parameters.AddWithValue("$data", file.Data);
-        command.Parameters.AddWithValue("$created", SqliteTime.Format(now));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await database.WriteAsync<bool>(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO dl_file (id, conversation_id, content_type, name, data, created_utc)
+                VALUES ($id, $conversation, $type, $name, $data, $created)
+                """;
+            command.Parameters.AddWithValue("$id", file.Id);
+            command.Parameters.AddWithValue("$conversation", file.ConversationId);
+            command.Parameters.AddWithValue("$type", file.ContentType);
+            command.Parameters.AddWithValue("$name", (object?)file.Name ?? DBNull.Value);
+            command.Parameters.AddWithValue("$data", file.Data);
+            command.Parameters.AddWithValue("$created", SqliteTime.Format(now));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredFile?> GetFileAsync(string id, CancellationToken cancellationToken)
