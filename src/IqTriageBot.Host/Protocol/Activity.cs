@@ -129,6 +129,9 @@ public sealed class SuggestedActions
     public List<string>? To { get; set; }
 
     public List<CardAction> Actions { get; set; } = [];
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 public sealed class CardAction

@@ -99,15 +99,21 @@ public sealed class DirectLineConversations(
         }
 
         activity.From.Id ??= conversation.UserId;
-        var echo = await AppendAsync(conversation.Id, activity, cancellationToken).ConfigureAwait(false);
-
-        if (activity.Type != ActivityTypes.Typing)
+        if (activity.Type == ActivityTypes.Typing)
         {
-            var replies = await bot.RunAsync(echo, cancellationToken).ConfigureAwait(false);
-            foreach (var reply in replies)
-            {
-                await AppendAsync(conversation.Id, reply, cancellationToken).ConfigureAwait(false);
-            }
+            // Transient (PROTOCOLS 3.3/3.4): echoed on the stream, where Web Chat waits for it, but never
+            // stored, so polled history and sequence numbers stay free of it.
+            activity.Id = $"{conversation.Id}|typing-{RandomNumberGenerator.GetHexString(12, lowercase: true)}";
+            activity.Timestamp = time.GetUtcNow();
+            hub.Publish(conversation.Id, new HubFrame(null, ProtocolJson.Serialize(activity)));
+            return activity.Id;
+        }
+
+        var echo = await AppendAsync(conversation.Id, activity, cancellationToken).ConfigureAwait(false);
+        var replies = await bot.RunAsync(echo, cancellationToken).ConfigureAwait(false);
+        foreach (var reply in replies)
+        {
+            await AppendAsync(conversation.Id, reply, cancellationToken).ConfigureAwait(false);
         }
 
         return echo.Id!;

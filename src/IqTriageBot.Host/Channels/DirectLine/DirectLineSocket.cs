@@ -84,59 +84,66 @@ public static class DirectLineSocket
         CancellationToken aborted)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, subscription.Replaced.Token);
-        var receiving = DrainClientFramesAsync(socket, stop);
+        var receiving = DrainClientFramesAsync(socket, stop, aborted);
 
-        // Subscribed before reading history, so nothing that arrives in between is missed; the
-        // sequence check below drops what the replay already sent.
-        var sent = watermark;
-        while (true)
+        try
         {
-            var page = await conversations.ReadAfterAsync(conversationId, sent, 100, stop.Token);
-            if (page.Count == 0)
+            // Subscribed before reading history, so nothing that arrives in between is missed; the
+            // sequence check below drops what the replay already sent.
+            var sent = watermark;
+            while (true)
             {
-                break;
-            }
-
-            await SendAsync(socket, ActivitySetJson.Build(page.Select(a => a.Json), page[^1].Sequence.ToString(CultureInfo.InvariantCulture)), stop.Token);
-            sent = page[^1].Sequence;
-        }
-
-        var reader = subscription.Frames.Reader;
-        while (!stop.IsCancellationRequested)
-        {
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-            idle.CancelAfter(Heartbeat);
-            try
-            {
-                if (!await reader.WaitToReadAsync(idle.Token))
+                var page = await conversations.ReadAfterAsync(conversationId, sent, 100, stop.Token);
+                if (page.Count == 0)
                 {
                     break;
                 }
-            }
-            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-            {
-                // Idle: an empty text frame keeps proxies from closing the socket; clients ignore it.
-                await SendAsync(socket, string.Empty, stop.Token);
-                continue;
+
+                await SendAsync(socket, ActivitySetJson.Build(page.Select(a => a.Json), page[^1].Sequence.ToString(CultureInfo.InvariantCulture)), aborted);
+                sent = page[^1].Sequence;
             }
 
-            while (reader.TryRead(out var frame))
+            var reader = subscription.Frames.Reader;
+            while (!stop.IsCancellationRequested)
             {
-                if (frame.Sequence is { } sequence)
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+                idle.CancelAfter(Heartbeat);
+                try
                 {
-                    if (sequence <= sent)
+                    if (!await reader.WaitToReadAsync(idle.Token))
                     {
-                        continue;
+                        break;
                     }
-
-                    sent = sequence;
-                    await SendAsync(socket, ActivitySetJson.Build([frame.ActivityJson], sequence.ToString(CultureInfo.InvariantCulture)), stop.Token);
                 }
-                else
+                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
                 {
-                    await SendAsync(socket, ActivitySetJson.Build([frame.ActivityJson], null), stop.Token);
+                    // Idle: an empty text frame keeps proxies from closing the socket; clients ignore it.
+                    await SendAsync(socket, string.Empty, aborted);
+                    continue;
+                }
+
+                while (reader.TryRead(out var frame))
+                {
+                    if (frame.Sequence is { } sequence)
+                    {
+                        if (sequence <= sent)
+                        {
+                            continue;
+                        }
+
+                        sent = sequence;
+                        await SendAsync(socket, ActivitySetJson.Build([frame.ActivityJson], sequence.ToString(CultureInfo.InvariantCulture)), aborted);
+                    }
+                    else
+                    {
+                        await SendAsync(socket, ActivitySetJson.Build([frame.ActivityJson], null), aborted);
+                    }
                 }
             }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            // Replaced by a newer stream, or the client sent its close: answer with a close frame below.
         }
 
         var reason = subscription.Replaced.IsCancellationRequested ? "collision" : "closing";
@@ -146,17 +153,28 @@ public static class DirectLineSocket
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token);
         }
 
-        await receiving;
+        try
+        {
+            await receiving.WaitAsync(TimeSpan.FromSeconds(5), aborted);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            socket.Abort();
+        }
     }
 
-    private static async Task DrainClientFramesAsync(WebSocket socket, CancellationTokenSource stop)
+    /// <summary>
+    /// Reads (and ignores) client frames until the client closes. Its receive is cancelled only by the
+    /// request itself: cancelling a pending receive aborts a real WebSocket, after which no close frame can go out.
+    /// </summary>
+    private static async Task DrainClientFramesAsync(WebSocket socket, CancellationTokenSource stop, CancellationToken aborted)
     {
         var buffer = new byte[4096];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var result = await socket.ReceiveAsync(buffer, stop.Token);
+                var result = await socket.ReceiveAsync(buffer, aborted);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     break;
