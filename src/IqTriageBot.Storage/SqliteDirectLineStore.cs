@@ -93,11 +93,12 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
                 lastTimestamp = reader.IsDBNull(1) ? null : SqliteTime.Parse(reader.GetString(1));
             }
 
-            var timestamp = now.ToUniversalTime();
+            // Web Chat orders the transcript by timestamp, which travels with millisecond precision: keep it
+            // strictly increasing at that precision, or two activities can look simultaneous on the wire.
+            var timestamp = TruncateToMilliseconds(now.ToUniversalTime());
             if (lastTimestamp is { } previous && timestamp <= previous)
             {
-                // Web Chat orders the transcript by timestamp: keep it strictly increasing.
-                timestamp = previous.AddMilliseconds(1);
+                timestamp = TruncateToMilliseconds(previous).AddMilliseconds(1);
             }
 
             var stamp = new ActivityStamp(lastSequence + 1, timestamp);
@@ -121,6 +122,9 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
             return new StoredActivity(conversationId, stamp.Sequence, json);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), value.Offset);
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(
         string conversationId,

@@ -79,7 +79,7 @@
       var store = window.WebChat.createStore({}, function () {
         return function (next) {
           return function (action) {
-            if (action.type === 'DIRECTLINE/INCOMING_ACTIVITY') {
+            if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
               var activity = action.payload.activity;
               if (activity.type === 'message' && activity.from && activity.from.role === 'bot' && activity.locale) {
                 var language = languageFor(config, activity.locale);

@@ -23,6 +23,7 @@ public static class DirectLineSocket
         DirectLineConversations conversations,
         ConversationHub hub,
         IOptions<DirectLineOptions> options,
+        IHostApplicationLifetime lifetime,
         ILogger<ConversationHub> logger)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -61,7 +62,9 @@ public static class DirectLineSocket
         var subscription = hub.Subscribe(conversationId);
         try
         {
-            await PumpAsync(socket, subscription, conversationId, ActivitySetJson.ParseWatermark(watermark), conversations, context.RequestAborted);
+            // Shutting down closes open streams as a replacement does; clients reconnect to the next instance.
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(subscription.Replaced.Token, lifetime.ApplicationStopping);
+            await PumpAsync(socket, subscription, conversationId, ActivitySetJson.ParseWatermark(watermark), conversations, ending.Token, context.RequestAborted);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
@@ -81,9 +84,10 @@ public static class DirectLineSocket
         string conversationId,
         long watermark,
         DirectLineConversations conversations,
+        CancellationToken ending,
         CancellationToken aborted)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, subscription.Replaced.Token);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, ending);
         var receiving = DrainClientFramesAsync(socket, stop, aborted);
 
         try
