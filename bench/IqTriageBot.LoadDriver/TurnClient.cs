@@ -136,7 +136,7 @@ internal sealed class TurnClient(HttpClient http, Uri baseUrl, string locale)
                 || actions.ValueKind != JsonValueKind.Array
                 || actions.GetArrayLength() == 0)
             {
-                return "language question without suggested actions";
+                return "a question without suggested actions";
             }
         }
 

@@ -1,14 +1,132 @@
+using IqTriageBot.Domain;
+using IqTriageBot.Domain.Places;
+using IqTriageBot.Domain.Routing;
+
 namespace IqTriageBot.Dialogs;
 
-/// <summary>Catalog keys the engine uses. Tests assert on these ids, never on the prose.</summary>
+/// <summary>
+/// Catalog keys the engine itself uses (the flow's own keys come from flow.yaml). Tests assert on these
+/// ids, never on the prose. Every key listed here must be in text/en.yaml and so in every catalog.
+/// </summary>
 public static class TextKeys
 {
     public const string Greeting = "greeting";
     public const string ChooseLanguage = "choose_language";
     public const string LanguageSet = "language_set";
-    public const string NotUnderstood = "not_understood";
-    public const string Ready = "ready";
+    public const string RepromptLanguage = "reprompt.language";
     public const string TurnFailed = "turn_failed";
 
-    public static readonly IReadOnlyList<string> All = [Greeting, ChooseLanguage, LanguageSet, NotUnderstood, Ready, TurnFailed];
+    public const string HelpCommands = "help.commands";
+    public const string BackNone = "back.none";
+    public const string RestartDone = "restart.done";
+    public const string DeleteConfirm = "delete.confirm";
+    public const string DeleteDone = "delete.done";
+    public const string DeleteCancelled = "delete.cancelled";
+    public const string StuckAsk = "stuck.ask";
+    public const string NumberHint = "render.number_hint";
+
+    public const string WordsYes = "words.yes";
+    public const string WordsNo = "words.no";
+    public const string WordsDone = "words.done";
+    public const string WordsSkip = "words.skip";
+    public const string OptYes = "opt.yes";
+    public const string OptNo = "opt.no";
+    public const string OptDone = "opt.done";
+    public const string OptSkip = "opt.skip";
+    public const string OptPerson = "opt.person";
+    public const string OptRestart = "opt.restart";
+    public const string OptDelete = "opt.delete";
+
+    public const string RepromptChoice = "reprompt.choice";
+    public const string RepromptMulti = "reprompt.multi";
+    public const string RepromptYesNo = "reprompt.yesno";
+    public const string RepromptText = "reprompt.text";
+    public const string RepromptTextTooLong = "reprompt.text_too_long";
+    public const string RepromptPlace = "reprompt.place";
+    public const string RepromptPlaceUnknown = "reprompt.place_unknown";
+    public const string RepromptPlaceAmbiguous = "reprompt.place_ambiguous";
+    public const string RepromptCountry = "reprompt.country";
+    public const string RepromptEmail = "reprompt.email";
+    public const string RepromptPhone = "reprompt.phone";
+    public const string MultiMore = "multi.more";
+    public const string PlaceConfirmed = "place.confirmed";
+    public const string PlaceWhichLand = "place.which_land";
+
+    public const string OccupationClarify = "occupation_clarify.ask";
+    public const string OccupationNoneOfThese = "occupation.none_of_these";
+    public const string OccupationNoted = "occupation.noted";
+    public const string VerdictTitle = "verdict.title";
+    public const string VerdictAuthority = "verdict.authority";
+    public const string VerdictAuthorityLand = "verdict.authority_land";
+    public const string VerdictZab = "verdict.zab";
+    public const string VerdictEuAutomatic = "verdict.eu_automatic";
+    public const string VerdictConfirm = "verdict.confirm";
+    public const string VerdictUnclassified = "verdict.unclassified";
+    public const string UrgentHelp = "urgent.help";
+
+    public const string SummaryAsk = "summary.ask";
+    public const string SummaryQuestion = "summary.question";
+    public const string SummaryHelp = "summary.help";
+    public const string SummaryLine = "summary.line";
+    public const string SummarySkipped = "summary.skipped";
+    public const string SummaryWhich = "summary.which";
+    public const string OptSummaryCorrect = "opt.summary.correct";
+    public const string OptSummaryChange = "opt.summary.change";
+
+    public const string ResultAsk = "result.ask";
+    public const string ResultItem = "result.item";
+    public const string ResultCentre = "result.centre";
+    public const string ResultContactPhone = "result.contact_phone";
+    public const string ResultContactEmail = "result.contact_email";
+    public const string ResultContactWebsite = "result.contact_website";
+    public const string ResultContactAddress = "result.contact_address";
+    public const string ResultDisclaimer = "result.disclaimer";
+    public const string ResultAfter = "result.after";
+    public const string ResultHelp = "result.help";
+    public const string ContactWebsite = "contact.website";
+    public const string ContactPhone = "contact.phone";
+    public const string NoteWorkPermit = "note.work-permit";
+
+    public const string PersonCentre = "person.centre";
+    public const string PersonGeneral = "person.general";
+    public const string PersonAbroad = "person.abroad";
+    public const string PersonContinue = "person.continue";
+
+    /// <summary>The command words, by command.</summary>
+    public static readonly IReadOnlyDictionary<Command, string> Commands = new Dictionary<Command, string>
+    {
+        [Command.Help] = "cmd.help",
+        [Command.Back] = "cmd.back",
+        [Command.Restart] = "cmd.restart",
+        [Command.Language] = "cmd.language",
+        [Command.Person] = "cmd.person",
+        [Command.Delete] = "cmd.delete",
+    };
+
+    public static string Verdict(Domain.Occupations.Regulation regulation) => "verdict." + Codes.Of(regulation);
+
+    public static string ServiceName(Service service) => "service." + Codes.Of(service);
+
+    public static string ReasonText(Reason reason) => "reason." + Codes.Of(reason);
+
+    public static string Land(string code) => "land." + code;
+
+    public static string Authority(string id) => "authority." + id;
+
+    /// <summary>Every key above plus those derived from the domain's codes.</summary>
+    public static IEnumerable<string> All()
+    {
+        var constants = typeof(TextKeys).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+        return constants
+            .Concat(Commands.Values)
+            .Concat(Enum.GetValues<Domain.Occupations.Regulation>().Select(Verdict))
+            .Concat(Enum.GetValues<Service>().Select(ServiceName))
+            .Concat(Enum.GetValues<Reason>().Select(ReasonText))
+            .Concat(Lands.All.Select(Land));
+    }
 }
+
+/// <summary>Commands a person can give at any step, in any catalog language.</summary>
+public enum Command { Help, Back, Restart, Language, Person, Delete }

@@ -28,6 +28,7 @@ app.UseRateLimiter();
 app.MapDirectLine();
 app.MapBotService();
 app.MapWebChat();
+app.MapOccupations();
 
 app.Run();
 

@@ -29,6 +29,12 @@ public interface IDirectLineStore
         int maxCount,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes the stored activities and files of a conversation ("delete my data"). The conversation itself
+    /// stays, and its sequence numbers go on from where they were, so connected clients keep working.
+    /// </summary>
+    Task EraseHistoryAsync(string conversationId, CancellationToken cancellationToken);
+
     Task SaveFileAsync(StoredFile file, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<StoredFile?> GetFileAsync(string id, CancellationToken cancellationToken);

@@ -192,6 +192,20 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
             reader.IsDBNull(3) ? null : reader.GetString(3),
             (byte[])reader.GetValue(4));
     }
+
+    public async Task EraseHistoryAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await database.WriteAsync(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM dl_activity WHERE conversation_id = $id;
+                DELETE FROM dl_file WHERE conversation_id = $id;
+                """;
+            command.Parameters.AddWithValue("$id", conversationId);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 }
 
 internal static class SqliteTime

@@ -14,8 +14,9 @@ const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const EnglishGreeting = 'Hello! I am an automated assistant';
 const ArabicGreeting = 'مرحبًا! أنا مساعد آلي';
-const ArabicLanguageSet = 'سنتابع باللغة العربية';
-const ArabicReady = 'الأسئلة المتعلقة بمؤهلك';
+// Fragments of catalog texts (the language name and other arguments are isolated for bidi display).
+const ArabicLanguageSet = 'سنتابع باللغة';
+const ArabicReprompt = 'يُرجى الإجابة بـ«نعم» أو «لا»';
 // "Send failed" / "Retry" in the UI languages this page can switch to.
 const SendFailed = /Send failed|Retry|Fehler beim Senden|Wiederholen|فشل|إعادة المحاولة/;
 
@@ -168,7 +169,7 @@ describe('chat page', () => {
     await input.fill('عندي شهادة جامعية');
     await input.press('Enter');
     await userBubble(page, 'عندي شهادة جامعية').waitFor();
-    await botBubble(page, ArabicReady).waitFor();
+    await botBubble(page, ArabicReprompt).waitFor();
     await assertAllSent(page);
     assert.equal(await botBubble(page, EnglishGreeting).count(), 1, 'greeting shown once');
     await page.screenshot({ path: join(artifacts, 'webchat-after-restart.png'), fullPage: true });

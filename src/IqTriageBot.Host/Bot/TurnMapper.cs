@@ -8,33 +8,41 @@ namespace IqTriageBot.Host.Bot;
 public static class TurnMapper
 {
     /// <summary>The engine turn for an incoming activity, or null when the activity needs no answer.</summary>
-    public static UserTurn? ToTurn(Activity activity)
+    public static UserTurn? ToTurn(Activity activity, DateTimeOffset now)
     {
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                return new UserTurn(TurnKind.Message, TextOf(activity), activity.Locale);
+                return new UserTurn(TurnKind.Message, TextOf(activity), activity.Locale, now);
 
             case ActivityTypes.ConversationUpdate
                 when activity.MembersAdded?.Any(m => m.Id is not null && m.Id != activity.Recipient?.Id) == true:
-                return new UserTurn(TurnKind.ConversationStarted, null, activity.Locale);
+                return new UserTurn(TurnKind.ConversationStarted, null, activity.Locale, now);
 
             // Web Chat pages conventionally announce themselves with this event.
             case ActivityTypes.Event when activity.Name == "webchat/join":
-                return new UserTurn(TurnKind.ConversationStarted, null, activity.Locale);
+                return new UserTurn(TurnKind.ConversationStarted, null, activity.Locale, now);
 
             default:
                 return null;
         }
     }
 
+    /// <summary>Channels of the Bot Framework that show suggested actions; the others get a numbered list.</summary>
+    private static readonly HashSet<string> ButtonChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "directline", "webchat", "emulator", "msteams", "facebook", "telegram", "line", "slack", "skype", "test",
+    };
+
     /// <summary>
     /// A reply as a message activity addressed back along the incoming activity's route. Options become
     /// imBack suggested actions whose value is the label itself, so what Web Chat shows as the person's
-    /// answer is their own language, and typing the label works the same as pressing it.
+    /// answer is their own language, and typing the label works the same as pressing it. Channels without
+    /// buttons get the options as a numbered list in the text; the engine accepts the number.
     /// </summary>
     public static Activity ToActivity(Reply reply, Activity incoming)
     {
+        var buttons = incoming.ChannelId is { } channel && ButtonChannels.Contains(channel);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
@@ -44,12 +52,17 @@ public static class TurnMapper
             Conversation = incoming.Conversation,
             ReplyToId = incoming.Type == ActivityTypes.Message ? incoming.Id : null,
             Locale = reply.Language.Locale,
-            Text = reply.Text,
+            Text = buttons ? reply.Text : reply.PlainText,
             TextFormat = "plain",
             InputHint = reply.Choices.Count > 0 ? "expectingInput" : "acceptingInput",
+            // Which catalog texts the reply is made of and its writing direction: the chat page sets the
+            // layout from it, and tests and transcript tools identify replies without reading the prose.
+            ChannelData = JsonSerializer.SerializeToElement(
+                new ReplyInfo(new ReplyMeta(reply.Keys, reply.Language.Code, reply.Language.Direction)),
+                ProtocolJson.Options),
         };
 
-        if (reply.Choices.Count > 0)
+        if (buttons && reply.Choices.Count > 0)
         {
             activity.SuggestedActions = new SuggestedActions
             {
@@ -74,3 +87,8 @@ public static class TurnMapper
         return activity.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
     }
 }
+
+/// <summary>channelData.triage of a reply.</summary>
+internal sealed record ReplyInfo(ReplyMeta Triage);
+
+internal sealed record ReplyMeta(IReadOnlyList<string> Keys, string Language, string Dir);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IqTriageBot.Dialogs;
 using IqTriageBot.Host.Protocol;
 using IqTriageBot.Storage;
@@ -6,20 +5,22 @@ using IqTriageBot.Storage;
 namespace IqTriageBot.Host.Bot;
 
 /// <summary>
-/// Runs one turn for any channel: load the conversation's state, let the engine answer, save the state,
-/// and hand back reply activities. The single error boundary of a turn lives here: it logs, apologises
-/// and resets the state, so no conversation is left stuck.
+/// Runs one turn for any channel: load the conversation's state, let the engine answer, carry out its effects,
+/// save the state, and hand back reply activities. The single error boundary of a turn lives here: it logs
+/// (ids only), apologises in the person's language and keeps the last saved state, so the conversation goes
+/// on from the question it was at.
 /// </summary>
 public sealed class TurnRunner(
     DialogEngine engine,
     IStateStore states,
+    PersonalDataEraser eraser,
     KeyedLock locks,
     TimeProvider time,
     ILogger<TurnRunner> logger)
 {
     public async Task<IReadOnlyList<Activity>> RunAsync(Activity incoming, CancellationToken cancellationToken)
     {
-        var turn = TurnMapper.ToTurn(incoming);
+        var turn = TurnMapper.ToTurn(incoming, time.GetUtcNow());
         if (turn is null || incoming.Conversation?.Id is not { Length: > 0 } conversationId)
         {
             return [];
@@ -32,10 +33,17 @@ public sealed class TurnRunner(
         try
         {
             var entry = await states.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-            state = entry is null ? new DialogState() : JsonSerializer.Deserialize(entry.Json, StateJson.Default.DialogState) ?? new DialogState();
+            state = entry is null ? new DialogState() : DialogStateJson.Deserialize(entry.Json);
             var result = engine.Run(state, turn);
-            var json = JsonSerializer.Serialize(result.State, StateJson.Default.DialogState);
-            await states.WriteAsync(key, json, entry?.ETag, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var etag = entry?.ETag;
+            if (result.Effects.Contains(TurnEffect.DeleteUserData))
+            {
+                await eraser.EraseAsync(incoming.ChannelId, conversationId, cancellationToken).ConfigureAwait(false);
+                etag = null;
+                BotLog.DataErased(logger, incoming.ChannelId ?? "unknown");
+            }
+
+            await states.WriteAsync(key, DialogStateJson.Serialize(result.State), etag, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
             BotLog.TurnCompleted(logger, incoming.ChannelId ?? "unknown", result.State.Node ?? "-", result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
             return result.Replies.Select(reply => TurnMapper.ToActivity(reply, incoming)).ToList();
@@ -43,25 +51,9 @@ public sealed class TurnRunner(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             BotLog.TurnFailed(logger, exception, incoming.ChannelId ?? "unknown", state?.Node ?? "-");
-            await ResetAsync(key).ConfigureAwait(false);
             return [TurnMapper.ToActivity(engine.Apology(state), incoming)];
         }
     }
 
     public static string StateKey(string? channelId, string conversationId) => $"{channelId ?? "unknown"}/{conversationId}";
-
-    private async Task ResetAsync(string key)
-    {
-        try
-        {
-            await states.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            BotLog.ResetFailed(logger, exception);
-        }
-    }
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(DialogState))]
-internal sealed partial class StateJson : System.Text.Json.Serialization.JsonSerializerContext;

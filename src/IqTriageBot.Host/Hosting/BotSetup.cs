@@ -20,6 +20,20 @@ public sealed class DialogsOptions
         : System.IO.Path.Combine(AppContext.BaseDirectory, "dialogs");
 }
 
+/// <summary>How the triage conversation behaves (configuration section "Triage").</summary>
+public sealed class TriageOptions
+{
+    public const string Section = "Triage";
+
+    /// <summary>Days after the session when intake data is deleted; the consent text names it.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3650)]
+    public int RetentionDays { get; set; } = 90;
+
+    /// <summary>Misunderstood answers in a row before the bot offers to skip or a person's contact.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 5)]
+    public int MaxRetries { get; set; } = 2;
+}
+
 public static class BotSetup
 {
     public static IServiceCollection AddTriageBot(this IServiceCollection services)
@@ -27,7 +41,13 @@ public static class BotSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DialogsOptions>().BindConfiguration(DialogsOptions.Section);
         services.AddSingleton(sp => DialogContentLoader.Load(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.EffectivePath));
-        services.AddSingleton<DialogEngine>();
+        services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var triage = sp.GetRequiredService<IOptions<TriageOptions>>().Value;
+            return new DialogEngine(sp.GetRequiredService<DialogContent>(), new DialogOptions { RetentionDays = triage.RetentionDays, MaxRetries = triage.MaxRetries });
+        });
+        services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<TurnRunner>();
         services.AddHostedService<StartupChecks>();

@@ -5,6 +5,9 @@
   'use strict';
 
   var SESSION_KEY = 'iqtriage.session';
+  // Web Chat 4.18 has no interface strings of its own for these locales; ours are in locales/<locale>.json.
+  var OWN_UI_STRINGS = ['fa-IR'];
+  var uiStrings = {};
   var statusElement = document.getElementById('status');
   var params = new URLSearchParams(window.location.search);
   if (params.get('embed') === '1') {
@@ -55,9 +58,31 @@
     return null;
   }
 
+  function byCode(config, code) {
+    for (var i = 0; i < config.languages.length; i++) {
+      if (config.languages[i].code === code) {
+        return config.languages[i];
+      }
+    }
+    return null;
+  }
+
+  /** Loads (once) the interface strings for a locale Web Chat lacks; resolves when they are there. */
+  function loadUiStrings(locale) {
+    if (OWN_UI_STRINGS.indexOf(locale) < 0 || uiStrings[locale]) {
+      return Promise.resolve();
+    }
+    return window.fetch('locales/' + locale + '.json')
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (strings) { if (strings) { uiStrings[locale] = strings; } })
+      .catch(function () { /* English interface strings are the fallback */ });
+  }
+
   function start(config) {
     var stored = readSession();
-    var requested = languageFor(config, params.get('lang') || (stored && stored.locale) || window.navigator.language);
+    var requested = (stored && stored.code && byCode(config, stored.code))
+      || byCode(config, params.get('lang'))
+      || languageFor(config, params.get('lang') || (stored && stored.locale) || window.navigator.language);
     var current = requested || languageFor(config, config.defaultLanguage);
 
     return postJson('api/webchat/token', stored ? { token: stored.token } : {}).then(function (session) {
@@ -74,7 +99,7 @@
       }
 
       var directLine = window.WebChat.createDirectLine(options);
-      writeSession({ token: session.token, conversationId: session.conversationId, locale: current.locale });
+      writeSession({ token: session.token, conversationId: session.conversationId, locale: current.locale, code: current.code });
 
       var store = window.WebChat.createStore({}, function () {
         return function (next) {
@@ -82,11 +107,13 @@
             if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
               var activity = action.payload.activity;
               if (activity.type === 'message' && activity.from && activity.from.role === 'bot' && activity.locale) {
-                var language = languageFor(config, activity.locale);
-                if (language && language.locale !== current.locale) {
+                // The reply names its catalog language (also for German in plain language, which shares de-DE).
+                var triage = activity.channelData && activity.channelData.triage;
+                var language = (triage && byCode(config, triage.language)) || languageFor(config, activity.locale);
+                if (language && language.code !== current.code) {
                   current = language;
-                  writeSession({ token: session.token, conversationId: session.conversationId, locale: current.locale });
-                  window.setTimeout(render, 0);
+                  writeSession({ token: session.token, conversationId: session.conversationId, locale: current.locale, code: current.code });
+                  loadUiStrings(current.locale).then(function () { window.setTimeout(render, 0); });
                 }
               }
             }
@@ -102,6 +129,8 @@
           directLine: directLine,
           store: store,
           locale: current.locale,
+          // Only for locales whose strings are ours: an object here would override every other language too.
+          overrideLocalizedStrings: uiStrings[current.locale],
           // Web Chat only switches to right-to-left by itself for a few Arabic locales: always say it.
           dir: current.dir,
           styleOptions: {
@@ -118,7 +147,7 @@
         }
       }
 
-      render();
+      loadUiStrings(current.locale).then(render);
     });
   }
 

@@ -42,12 +42,14 @@ public class ApiMessagesTests : IntegrationTest
         Assert.Equal([TextKeys.Greeting, TextKeys.ChooseLanguage], ReplyKeys.KeysOf(greeting));
         Assert.All(greeting, a => Assert.Equal("conv-1", a!["conversation"]?["id"]?.GetValue<string>()));
         Assert.All(greeting, a => Assert.Equal("user-1", a!["recipient"]?["id"]?.GetValue<string>()));
-        Assert.Equal(11, greeting[1]!["suggestedActions"]?["actions"]?.AsArray().Count);
+        Assert.Equal(ReplyKeys.Content.Languages.Count, greeting[1]!["suggestedActions"]?["actions"]?.AsArray().Count);
 
         using var chosen = await PostAsync(Message("conv-1", "m-1", "arabic").ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
-        var reply = Assert.Single((await DirectLineApi.ReadObjectAsync(chosen))["activities"]!.AsArray())!;
+        var replies = (await DirectLineApi.ReadObjectAsync(chosen))["activities"]!.AsArray();
+        Assert.Equal([TextKeys.LanguageSet, "consent.intro", "consent.ask"], ReplyKeys.KeysOf(replies));
+        var reply = replies[0]!;
         Assert.Equal(new ReplyKey("ar", TextKeys.LanguageSet), ReplyKeys.Identify(reply));
         Assert.Equal("m-1", DirectLineApi.Str(reply, "replyToId"));
         Assert.Equal("ar-SA", DirectLineApi.Str(reply, "locale"));

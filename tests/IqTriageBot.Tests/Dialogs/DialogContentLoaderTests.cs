@@ -3,6 +3,10 @@ using IqTriageBot.Tests.Infrastructure;
 
 namespace IqTriageBot.Tests.Dialogs;
 
+/// <summary>
+/// dialogs/ is checked at start-up: these tests break a copy in the ways editors do and expect every
+/// mistake to be reported at once, naming the file and the key, node, field or row.
+/// </summary>
 public sealed class DialogContentLoaderTests : IDisposable
 {
     private readonly TempDirectory _copy = new();
@@ -12,52 +16,91 @@ public sealed class DialogContentLoaderTests : IDisposable
     public void Dispose() => _copy.Dispose();
 
     [Fact]
-    public void Repository_dialogs_load_with_every_language_and_required_key()
+    public void Repository_dialogs_load_with_every_language_flow_and_data()
     {
         var content = DialogContentLoader.Load(RepoPaths.Dialogs);
 
-        Assert.Equal(11, content.Languages.Count);
-        Assert.Equal("en", content.DefaultLanguage);
-        foreach (var language in content.Languages)
-        {
-            var catalog = content.Catalogs[language.Code];
-            Assert.All(TextKeys.All, key => Assert.True(catalog.Texts.ContainsKey(key), $"{language.Code} lacks {key}"));
-        }
-    }
-
-    [Fact]
-    public void Unchanged_copy_loads()
-    {
-        var content = DialogContentLoader.Load(_copy.Path);
-
-        Assert.Equal(11, content.Catalogs.Count);
+        Assert.Equal(["de", "de-plain", "en", "ar", "uk", "ru", "tr", "fa", "fr", "es", "pl", "ro"], content.Languages.Select(l => l.Code));
+        Assert.Equal(["ar", "fa"], content.Languages.Where(l => l.IsRightToLeft).Select(l => l.Code));
+        var keys = content.Catalogs["en"].Texts.Keys.ToHashSet();
+        Assert.All(TextKeys.All(), key => Assert.Contains(key, keys));
+        Assert.All(content.Catalogs.Values, catalog => Assert.True(catalog.Texts.Keys.ToHashSet().SetEquals(keys), $"{catalog.Language} differs from en"));
+        Assert.True(content.Data.Occupations.Occupations.Count >= 200);
+        Assert.True(content.Data.Postcodes.Count > 8000);
+        Assert.True(content.Data.Countries.All.Count > 240);
+        Assert.Equal("result", content.Flow.Nodes.Single(n => n.Ask == IqTriageBot.Dialogs.Flow.AskKind.Result).Id);
     }
 
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
-        RemoveKey("de", TextKeys.Ready);
+        RemoveKey("de", "lives_in.ask");
         Edit("text/fr.yaml", text => text.Replace("{language}", "{langue}", StringComparison.Ordinal));
         Edit("text/tr.yaml", text => text + "\ngreetng: Merhaba\n");
+        Edit("flow.yaml", text => text.Replace("hook: route", "hook: rout", StringComparison.Ordinal));
+        Edit("data/countries.tsv", text => text + "XX\tnowhere\tNirgendwo\n");
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        Assert.Equal(5, error.Problems.Count);
+        AssertProblem(error, "text/de.yaml", "'lives_in.ask'");
+        AssertProblem(error, "text/fr.yaml", "'language_set'");
+        AssertProblem(error, "text/tr.yaml", "'greetng'");
+        AssertProblem(error, "flow.yaml", "unknown hook 'rout'");
+        AssertProblem(error, "data/countries.tsv", "expected code, group");
+    }
+
+    [Fact]
+    public void A_question_whose_condition_needs_a_later_answer_is_unreachable()
+    {
+        // nationality is asked after residence; moving it before concerns makes its condition unanswerable.
+        Edit("flow.yaml", text =>
+        {
+            var start = text.IndexOf("  - id: nationality", StringComparison.Ordinal);
+            var end = text.IndexOf("  - id: age_group", StringComparison.Ordinal);
+            var block = text[start..end];
+            var moved = text.Remove(start, end - start);
+            var at = moved.IndexOf("  - id: concerns", StringComparison.Ordinal);
+            return moved.Insert(at, block);
+        });
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "node 'nationality'", "unreachable");
+    }
+
+    [Fact]
+    public void Questions_after_an_unconditional_end_are_unreachable()
+    {
+        Edit("flow.yaml", text => text.Replace("    when: { consent: false }\n", string.Empty, StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "node 'lives_in'", "unreachable");
+    }
+
+    [Fact]
+    public void Options_and_condition_values_must_be_values_of_the_field()
+    {
+        Edit("flow.yaml", text => text
+            .Replace("options: [germany, abroad]", "options: [germany, abroad, moon]", StringComparison.Ordinal)
+            .Replace("when: { livesIn: abroad }", "when: { livesIn: mars }", StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "node 'lives_in'", "option 'moon'");
+        AssertProblem(error, "node 'country_of_residence'", "'mars'");
+    }
+
+    [Fact]
+    public void A_new_language_needs_its_catalog_and_the_occupation_names_in_it()
+    {
         Edit("languages.yaml", text => text + "- { code: it, name: Italiano, english: Italian, german: Italienisch, dir: ltr, locale: it-IT }\n");
 
         var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
 
-        Assert.Equal(4, error.Problems.Count);
-        AssertProblem(error, "text/de.yaml", "'ready'");
-        AssertProblem(error, "text/fr.yaml", "'language_set'");
-        AssertProblem(error, "text/tr.yaml", "'greetng'");
-        AssertProblem(error, "text/it.yaml", "'it'");
-    }
-
-    [Fact]
-    public void Missing_key_names_file_and_key()
-    {
-        RemoveKey("uk", TextKeys.NotUnderstood);
-
-        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
-
-        AssertProblem(Assert.Single(error.Problems), "text/uk.yaml", "'not_understood'");
+        AssertProblem(error, "text/it.yaml", "missing");
+        AssertProblem(error, "occupation 'doctor'", "names for 'it' are missing");
     }
 
     [Fact]
@@ -67,7 +110,7 @@ public sealed class DialogContentLoaderTests : IDisposable
 
         var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
 
-        Assert.Contains(error.Problems, p => p.Contains("text/en.yaml", StringComparison.Ordinal) && p.Contains("'turn_failed'", StringComparison.Ordinal));
+        AssertProblem(error, "text/en.yaml", "'turn_failed'");
     }
 
     [Fact]
@@ -80,14 +123,46 @@ public sealed class DialogContentLoaderTests : IDisposable
         Assert.Contains(error.Problems, p => p.Contains("pl.yaml", StringComparison.Ordinal));
     }
 
-    private static void AssertProblem(DialogContentException error, string file, string key) =>
-        Assert.Contains(error.Problems, p => p.Contains(file, StringComparison.Ordinal) && p.Contains(key, StringComparison.Ordinal));
-
-    private static void AssertProblem(string problem, string file, string key)
+    [Fact]
+    public void Occupation_rows_are_checked_against_the_schema()
     {
-        Assert.Contains(file, problem, StringComparison.Ordinal);
-        Assert.Contains(key, problem, StringComparison.Ordinal);
+        Edit("data/occupations/health.yaml", text => text
+            .Replace("regulation: regulated", "regulation: maybe", StringComparison.Ordinal)
+            .Replace("authority: approbation-authority", "authority: nobody", StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "data/occupations/health.yaml", "regulation must be one of");
+        AssertProblem(error, "data/occupations/health.yaml", "authority 'nobody'");
     }
+
+    [Fact]
+    public void Every_Land_needs_exactly_one_Fair_Integration_centre()
+    {
+        Edit("data/centres.yaml", text => text.Replace(
+            "- id: fi-sn\n  name: \"Faire Integration Sachsen\"\n  network: fair-integration",
+            "- id: fi-sn\n  name: \"Faire Integration Sachsen\"\n  network: iq",
+            StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "data/centres.yaml", "SN needs exactly one Fair Integration centre");
+    }
+
+    [Fact]
+    public void A_town_whose_postcode_is_in_another_Land_is_reported()
+    {
+        Edit("data/places.tsv", text => text.Replace("Leipzig\tSN\t04109", "Leipzig\tBY\t04109", StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "data/places.tsv", "04109 of Leipzig");
+    }
+
+    private static void AssertProblem(DialogContentException error, string file, string key) =>
+        Assert.True(
+            error.Problems.Any(p => p.Contains(file, StringComparison.Ordinal) && p.Contains(key, StringComparison.Ordinal)),
+            $"No problem names {file} and {key}; got:{Environment.NewLine}{string.Join(Environment.NewLine, error.Problems)}");
 
     /// <summary>Removes a top-level key and its folded continuation lines.</summary>
     private void RemoveKey(string language, string key)
@@ -135,3 +210,4 @@ public sealed class DialogContentLoaderTests : IDisposable
         }
     }
 }
+

@@ -60,7 +60,8 @@ public class ActivityTests : IntegrationTest
         var history = (await Api.GetActivitiesAsync(conversation.ConversationId, TriageBotFactory.Secret)).Activities;
         var echo = history.Single(a => DirectLineApi.Str(a, "id") == id)!;
         var replies = history.Where(a => a?["replyToId"]?.GetValue<string>() == id).ToList();
-        var reply = Assert.Single(replies)!;
+        Assert.Equal([TextKeys.LanguageSet, "consent.intro", "consent.ask"], ReplyKeys.KeysOf(replies));
+        var reply = replies[0]!;
         Assert.Equal(new ReplyKey("ar", TextKeys.LanguageSet), ReplyKeys.Identify(reply));
         Assert.Equal("ar-SA", DirectLineApi.Str(reply, "locale"));
         Assert.Equal("iqtriagebot", reply["from"]?["id"]?.GetValue<string>());
@@ -78,10 +79,11 @@ public class ActivityTests : IntegrationTest
 
         var history = (await Api.GetActivitiesAsync(conversation.ConversationId, TriageBotFactory.Secret)).Activities;
 
-        Assert.Equal(6, history.Count);
+        // greeting, language question, qwertz, re-prompt, English, language set, consent intro and question
+        Assert.Equal(8, history.Count);
         var stamps = history.Select(a => Timestamp(a!)).ToList();
         Assert.All(stamps.Zip(stamps.Skip(1)), pair => Assert.True(pair.Second > pair.First));
-        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{conversation.ConversationId}|{n:D7}"), history.Select(a => DirectLineApi.Str(a, "id")));
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => $"{conversation.ConversationId}|{n:D7}"), history.Select(a => DirectLineApi.Str(a, "id")));
     }
 
     [Fact]
@@ -130,13 +132,13 @@ public class ActivityTests : IntegrationTest
 
         var id = await Api.PostMessageAsync(conversation.ConversationId, TriageBotFactory.Secret, "Deutsch");
         var next = await Api.GetActivitiesAsync(conversation.ConversationId, TriageBotFactory.Secret, first.Watermark);
-        Assert.Equal("4", next.Watermark);
+        Assert.Equal("6", next.Watermark); // the echo, then language set, consent intro and consent question
         Assert.Equal(id, DirectLineApi.Str(next.Activities[0], "id"));
         Assert.Equal(new ReplyKey("de", TextKeys.LanguageSet), ReplyKeys.Identify(next.Activities[1]));
 
-        var partial = await Api.GetActivitiesAsync(conversation.ConversationId, TriageBotFactory.Secret, "3");
-        Assert.Equal("4", partial.Watermark);
-        Assert.Equal($"{conversation.ConversationId}|0000004", DirectLineApi.Str(Assert.Single(partial.Activities), "id"));
+        var partial = await Api.GetActivitiesAsync(conversation.ConversationId, TriageBotFactory.Secret, "5");
+        Assert.Equal("6", partial.Watermark);
+        Assert.Equal($"{conversation.ConversationId}|0000006", DirectLineApi.Str(Assert.Single(partial.Activities), "id"));
     }
 
     [Fact]

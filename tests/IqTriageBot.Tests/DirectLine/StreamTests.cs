@@ -34,7 +34,7 @@ public class StreamTests : IntegrationTest
         Assert.NotNull(page);
         Assert.Equal("4", page.Watermark);
         Assert.Equal([id, $"{conversation.ConversationId}|0000004"], page.Activities.Select(a => DirectLineApi.Str(a, "id")));
-        Assert.Equal(TextKeys.NotUnderstood, ReplyKeys.Identify(page.Activities[1]).Key);
+        Assert.Equal(TextKeys.RepromptLanguage, ReplyKeys.Identify(page.Activities[1]).Key);
     }
 
     [Fact]

@@ -32,13 +32,15 @@ public sealed class RestartTests : IDisposable
 
         var history = await restarted.GetActivitiesAsync(conversationId, token);
         Assert.Equal(historyBefore, history.Raw);
-        Assert.Equal([TextKeys.Greeting, TextKeys.ChooseLanguage, TextKeys.LanguageSet], ReplyKeys.KeysOf(history.Activities.Where(IsFromBot)));
+        Assert.Equal([TextKeys.Greeting, TextKeys.ChooseLanguage, TextKeys.LanguageSet, "consent.intro", "consent.ask"], ReplyKeys.KeysOf(history.Activities.Where(IsFromBot)));
 
+        // The conversation goes on at the consent question, in Persian.
         var id = await restarted.PostMessageAsync(conversationId, token, "hello");
         var next = await restarted.GetActivitiesAsync(conversationId, token, history.Watermark);
-        Assert.Equal($"{conversationId}|0000005", id);
-        Assert.Equal([id, $"{conversationId}|0000006"], next.Activities.Select(a => DirectLineApi.Str(a, "id")));
-        Assert.Equal(new ReplyKey("fa", TextKeys.Ready), ReplyKeys.Identify(next.Activities[1]));
+        Assert.Equal($"{conversationId}|0000007", id);
+        Assert.Equal([id, $"{conversationId}|0000008", $"{conversationId}|0000009"], next.Activities.Select(a => DirectLineApi.Str(a, "id")));
+        Assert.Equal(new ReplyKey("fa", TextKeys.RepromptYesNo), ReplyKeys.Identify(next.Activities[1]));
+        Assert.Equal(new ReplyKey("fa", "consent.ask"), ReplyKeys.Identify(next.Activities[2]));
 
         // The restarted clock starts where the first one did; the store still keeps time moving forward.
         var all = (await restarted.GetActivitiesAsync(conversationId, token)).Activities

@@ -90,7 +90,8 @@ public class WebChatEndpointTests : IntegrationTest
         var config = JsonNode.Parse(await Http.GetStringAsync("/api/webchat/config"))!;
 
         var languages = config["languages"]!.AsArray();
-        Assert.Equal(11, languages.Count);
+        Assert.Equal(ReplyKeys.Content.Languages.Count, languages.Count);
+        Assert.Contains(languages, l => DirectLineApi.Str(l, "code") == "de-plain");
         Assert.Equal("en", DirectLineApi.Str(config, "defaultLanguage"));
         Assert.Equal(["ar", "fa"], languages.Where(l => DirectLineApi.Str(l, "dir") == "rtl").Select(l => DirectLineApi.Str(l, "code")));
         Assert.All(languages.Where(l => DirectLineApi.Str(l, "dir") != "rtl"), l => Assert.Equal("ltr", DirectLineApi.Str(l, "dir")));

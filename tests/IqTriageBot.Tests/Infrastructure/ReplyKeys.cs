@@ -29,8 +29,12 @@ public static class ReplyKeys
         };
     }
 
-    public static ReplyKey Identify(JsonNode? activity) =>
-        Identify(activity?["text"]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException("The activity has no text."));
+    /// <summary>The reply's first key and language, from the channelData.triage the host puts on every reply.</summary>
+    public static ReplyKey Identify(JsonNode? activity)
+    {
+        var meta = activity?["channelData"]?["triage"] ?? throw new Xunit.Sdk.XunitException("The activity carries no channelData.triage.");
+        return new ReplyKey(meta["language"]!.GetValue<string>(), meta["keys"]![0]!.GetValue<string>());
+    }
 
     /// <summary>The keys of bot message activities, in order.</summary>
     public static IReadOnlyList<string> KeysOf(IEnumerable<JsonNode?> activities) =>

@@ -149,6 +149,25 @@ public abstract class DirectLineStoreContract
         Assert.Null(await store.GetFileAsync("f2", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Erasing_history_removes_activities_and_files_of_that_conversation_only()
+    {
+        var store = await CreateStoreAsync();
+        await CreateAsync(store, "c1");
+        await CreateAsync(store, "c2");
+        await AppendAsync(store, "c1", Now, """{"text":"my e-mail is a@b.de"}""");
+        await AppendAsync(store, "c1", Now);
+        await AppendAsync(store, "c2", Now);
+        await store.SaveFileAsync(new StoredFile("f1", "c1", "text/plain", "cv.txt", [1]), Now, CancellationToken.None);
+
+        await store.EraseHistoryAsync("c1", CancellationToken.None);
+
+        Assert.Empty(await store.ReadAfterAsync("c1", 0, 10, CancellationToken.None));
+        Assert.Null(await store.GetFileAsync("f1", CancellationToken.None));
+        Assert.Single(await store.ReadAfterAsync("c2", 0, 10, CancellationToken.None));
+        Assert.Equal(3, (await AppendAsync(store, "c1", Now)).Sequence);
+    }
+
     private static Task<bool> CreateAsync(IDirectLineStore store, string id) =>
         store.CreateConversationAsync(new DirectLineConversation(id, null, null, Now, false, 0), CancellationToken.None);
 

@@ -1,0 +1,94 @@
+using IqTriageBot.Dialogs.Content;
+using IqTriageBot.Dialogs.Flow;
+using IqTriageBot.Domain.Places;
+using YamlDotNet.RepresentationModel;
+
+namespace IqTriageBot.Dialogs;
+
+/// <summary>
+/// Loads and validates dialogs/: languages.yaml, text/&lt;code&gt;.yaml, flow.yaml and data/. Every problem is
+/// collected and reported together, so an editor sees all mistakes at once instead of one per restart.
+/// </summary>
+public static class DialogContentLoader
+{
+    public const string ReferenceLanguage = "en";
+
+    public static DialogContent Load(string dialogsPath)
+    {
+        var problems = new List<string>();
+        var root = Path.GetFullPath(dialogsPath);
+        if (!Directory.Exists(root))
+        {
+            throw new DialogContentException([$"The dialogs folder '{dialogsPath}' does not exist."]);
+        }
+
+        var languages = LoadLanguages(Yaml.Read(root, "languages.yaml", problems), problems);
+        var flow = FlowLoader.Read(Yaml.Read(root, "flow.yaml", problems), problems);
+        if (flow is not null)
+        {
+            FlowValidator.Validate(flow, problems);
+        }
+
+        var data = DataLoader.Load(root, languages.Select(l => l.Code).Where(c => !c.Contains('-', StringComparison.Ordinal)).ToList(), problems);
+        var catalogs = CatalogLoader.Load(root, languages, problems);
+        if (catalogs.TryGetValue(ReferenceLanguage, out var reference))
+        {
+            var required = TextKeys.All()
+                .Concat(flow is null ? [] : FlowValidator.RequiredKeys(flow))
+                .Concat(data.Occupations.Authorities.Select(a => TextKeys.Authority(a.Id)))
+                .Distinct();
+            CatalogLoader.Check(catalogs, reference, required, problems);
+        }
+        else
+        {
+            problems.Add($"text/{ReferenceLanguage}.yaml: the English catalog is the reference for all others and must exist.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DialogContentException(problems);
+        }
+
+        return new DialogContent(languages, catalogs, ReferenceLanguage, flow!, data);
+    }
+
+    private static List<LanguageInfo> LoadLanguages(YamlNode? document, List<string> problems)
+    {
+        var result = new List<LanguageInfo>();
+        if (document is not YamlSequenceNode list)
+        {
+            problems.Add("languages.yaml: expected a list of languages.");
+            return result;
+        }
+
+        foreach (var item in list.Children.OfType<YamlMappingNode>())
+        {
+            var code = item.Scalar("code");
+            var name = item.Scalar("name");
+            var english = item.Scalar("english");
+            var german = item.Scalar("german");
+            var dir = item.Scalar("dir") ?? "ltr";
+            var locale = item.Scalar("locale");
+            if (code is null || name is null || english is null || german is null || locale is null)
+            {
+                problems.Add($"languages.yaml (line {item.Start.Line}): code, name, english, german and locale are required.");
+                continue;
+            }
+
+            if (dir is not ("ltr" or "rtl"))
+            {
+                problems.Add($"languages.yaml: '{code}' has dir '{dir}'; use ltr or rtl.");
+            }
+
+            if (result.Any(l => l.Code == code))
+            {
+                problems.Add($"languages.yaml: '{code}' is listed twice.");
+                continue;
+            }
+
+            result.Add(new LanguageInfo(code, name, english, german, dir == "rtl", locale));
+        }
+
+        return result;
+    }
+}

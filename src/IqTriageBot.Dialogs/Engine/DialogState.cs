@@ -1,0 +1,77 @@
+using IqTriageBot.Domain.Intake;
+
+namespace IqTriageBot.Dialogs;
+
+/// <summary>A question put to the person outside the flow's own nodes, awaiting an answer.</summary>
+public enum Pending
+{
+    None,
+
+    /// <summary>Choose a language (first contact or "language").</summary>
+    Language,
+
+    /// <summary>Confirm "delete my data".</summary>
+    DeleteConfirm,
+
+    /// <summary>Pick the summary line to change.</summary>
+    SummaryChange,
+
+    /// <summary>Pick one of several occupations (or none of these).</summary>
+    OccupationChoice,
+
+    /// <summary>Skip the question or talk to a person, after repeated misunderstandings.</summary>
+    Stuck,
+
+    /// <summary>Pick the Land of a postcode that spans two.</summary>
+    PlaceLand,
+}
+
+/// <summary>Where a conversation stands. Serialised as JSON into the state store after every turn.</summary>
+public sealed class DialogState
+{
+    public const int CurrentVersion = 2;
+
+    public int Version { get; set; } = CurrentVersion;
+
+    /// <summary>The flow node awaiting an answer (or last reached); null before the first question.</summary>
+    public string? Node { get; set; }
+
+    /// <summary>The language of the conversation; null until known.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Whether the person chose the language themselves (then nothing else switches it).</summary>
+    public bool LanguageChosen { get; set; }
+
+    public TriageAnswers Answers { get; set; } = new();
+
+    /// <summary>The consent text version agreed to, and when.</summary>
+    public string? ConsentVersion { get; set; }
+
+    public DateTimeOffset? ConsentAt { get; set; }
+
+    /// <summary>Which node gave each field its current answer (an answer whose node no longer applies is dropped).</summary>
+    public Dictionary<string, string> AnsweredBy { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Nodes asked so far, for "back".</summary>
+    public List<string> History { get; set; } = [];
+
+    public Pending Pending { get; set; }
+
+    /// <summary>Ids offered by the pending question (occupations, Länder, summary fields).</summary>
+    public List<string> PendingOptions { get; set; } = [];
+
+    /// <summary>Failed answers to the current question in a row.</summary>
+    public int Retries { get; set; }
+
+    /// <summary>Correcting from the summary: answered questions are skipped on the way back to it.</summary>
+    public bool Editing { get; set; }
+
+    /// <summary>Values chosen so far for the multi-choice question being asked.</summary>
+    public List<string> Selection { get; set; } = [];
+
+    /// <summary>Whether the urgent help for exploitation has been shown.</summary>
+    public bool UrgentHelpShown { get; set; }
+
+    /// <summary>Whether the result has been given (the triage is complete).</summary>
+    public bool Completed { get; set; }
+}
