@@ -37,10 +37,33 @@ public sealed class OccupationClassifier
     /// <summary>A name from another language than the one the person writes counts slightly less (homographs).</summary>
     private const double OtherLanguageFactor = 0.99;
 
+    /// <summary>From this score an exact lookup ends the search.</summary>
+    private const double ExactEnough = 0.9;
+
+    /// <summary>A typo match against a word of another language is much weaker evidence.</summary>
+    private const double OtherLanguageTypoFactor = 0.92;
+
+    /// <summary>Names listed first are the ones an editor means most; later ones lose a little per place.</summary>
+    private const double RankStep = 0.003;
+
+    /// <summary>Latin-letter spellings of Arabic and Persian names match on their consonants ("tabib" ~ طبيب).</summary>
+    private const double SkeletonScore = 0.86;
+
+    /// <summary>An inflected word ("hemşireyim", "бухгалтером") that starts with a name.</summary>
+    private const double InflectedScore = 0.86;
+
+    /// <summary>Languages whose words take endings, so that a name may be followed by a few letters.</summary>
+    private static readonly HashSet<string> InflectingLanguages = ["tr", "uk", "ru", "pl", "ro", "fa"];
+
     private readonly IReadOnlyList<Occupation> _occupations;
     private readonly Dictionary<string, List<(int Occupation, double Score, string Language)>> _exact = new(StringComparer.Ordinal);
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
+    private readonly TypoIndex _typos = new();
+    private readonly TypoIndex _latinTypos = new();
+
+    /// <summary>One-word names by their first three letters, for inflected words.</summary>
+    private readonly Dictionary<string, List<int>> _byStart = new(StringComparer.Ordinal);
 
     public OccupationClassifier(IReadOnlyList<Occupation> occupations)
     {
@@ -48,11 +71,11 @@ public sealed class OccupationClassifier
         for (var index = 0; index < occupations.Count; index++)
         {
             var occupation = occupations[index];
-            var names = occupation.Names.SelectMany(p => p.Value.Select(name => (Language: p.Key, Name: name)))
-                .Prepend(("de", occupation.TitleDeMale)).Prepend(("de", occupation.TitleDeFemale)).Prepend(("en", occupation.TitleEn));
-            foreach (var (language, name) in names)
+            var names = occupation.Names.SelectMany(p => p.Value.Select((name, rank) => (Language: p.Key, Name: name, Rank: rank)))
+                .Prepend(("de", occupation.TitleDeMale, 0)).Prepend(("de", occupation.TitleDeFemale, 0)).Prepend(("en", occupation.TitleEn, 0));
+            foreach (var (language, name, rank) in names)
             {
-                Index(index, name, language);
+                Index(index, name, language, rank);
             }
         }
     }
@@ -72,11 +95,23 @@ public sealed class OccupationClassifier
         Take(scores, OccupationKeys.FoldGender(words), FoldedScore, language);
         var latin = OccupationKeys.Transliterate(key);
         Take(scores, latin, TransliteratedScore, language);
-
-        if (scores.Count == 0 || scores.Values.Max() < 1.0)
+        if (scores.Count == 0 && latin == key)
         {
-            MatchWords(words, key.Length, scores);
-            MatchTypos(key, latin, scores);
+            // Typed in Latin letters: perhaps an Arabic or Persian name as people spell it on a phone.
+            foreach (var skeleton in OccupationKeys.Skeletons(key).Where(k => k.Length >= 3))
+            {
+                Take(scores, "~" + skeleton, 1.0, null);
+            }
+        }
+
+        // An exact name (in any language or form) is as good as it gets; the slower fallbacks are for the rest.
+        if (scores.Count == 0 || scores.Values.Max() < ExactEnough)
+        {
+            MatchWords(words, key.Length, language, scores);
+            if (scores.Count == 0 || scores.Values.Max() < Classification.MatchThreshold)
+            {
+                MatchTypos(key, latin, language, scores);
+            }
         }
 
         var ranked = scores
@@ -88,7 +123,7 @@ public sealed class OccupationClassifier
         return new Classification(ranked);
     }
 
-    private void Index(int occupation, string name, string language)
+    private void Index(int occupation, string name, string language, int rank)
     {
         var words = OccupationKeys.Words(name);
         if (words.Length == 0)
@@ -97,13 +132,37 @@ public sealed class OccupationClassifier
         }
 
         var key = string.Join(' ', words);
-        AddExact(key, occupation, 1.0, language);
-        AddExact(OccupationKeys.FoldGender(words), occupation, FoldedScore, language);
+        var weight = 1.0 - (RankStep * Math.Min(rank, 10));
+        AddExact(key, occupation, weight, language);
+        AddExact(OccupationKeys.FoldGender(words), occupation, FoldedScore * weight, language);
         var latin = OccupationKeys.Transliterate(key);
-        AddExact(latin, occupation, TransliteratedScore, language);
+        AddExact(latin, occupation, TransliteratedScore * weight, language);
+        if (language is "ar" or "fa")
+        {
+            foreach (var skeleton in OccupationKeys.Skeletons(latin).Where(k => k.Length >= 3))
+            {
+                AddExact("~" + skeleton, occupation, SkeletonScore * weight, language);
+            }
+        }
 
         var entry = _entries.Count;
-        _entries.Add(new Entry(occupation, key, latin, words));
+        _entries.Add(new Entry(occupation, key, latin, words, language));
+        _typos.Add(key, entry);
+        if (latin.Length > 0 && latin != key)
+        {
+            _latinTypos.Add(latin, entry);
+        }
+
+        if (words.Length == 1 && key.Length >= 4)
+        {
+            if (!_byStart.TryGetValue(key[..3], out var starting))
+            {
+                _byStart[key[..3]] = starting = [];
+            }
+
+            starting.Add(entry);
+        }
+
         foreach (var word in words.Distinct())
         {
             if (!_byWord.TryGetValue(word, out var list))
@@ -149,8 +208,13 @@ public sealed class OccupationClassifier
     /// Names whose words all occur in the text ("Lehrerin für Mathe" contains "Lehrerin"), scored by how much
     /// of the text they cover; and names that contain every word of a short text, scored lower.
     /// </summary>
-    private void MatchWords(string[] words, int textLength, Dictionary<int, double> scores)
+    private void MatchWords(string[] words, int textLength, string? language, Dictionary<int, double> scores)
     {
+        if (language is not null && InflectingLanguages.Contains(language))
+        {
+            MatchInflected(words, scores);
+        }
+
         var seen = new HashSet<int>();
         foreach (var word in words)
         {
@@ -183,8 +247,42 @@ public sealed class OccupationClassifier
         }
     }
 
+    /// <summary>
+    /// A one-word name followed by an ending of up to three letters, the name's last letter allowed to change
+    /// ("медсестра" in "медсестрою", "avukat" in "avukatım"), in a text of one or two words.
+    /// </summary>
+    private void MatchInflected(string[] words, Dictionary<int, double> scores)
+    {
+        if (words.Length > 2)
+        {
+            return;
+        }
+
+        foreach (var word in words.Where(w => w.Length >= 5))
+        {
+            if (!_byStart.TryGetValue(word[..3], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var index in candidates)
+            {
+                var entry = _entries[index];
+                if (word.Length <= entry.Key.Length - 1 || word.Length - entry.Key.Length > 3)
+                {
+                    continue;
+                }
+
+                if (word.StartsWith(entry.Key.AsSpan(0, entry.Key.Length - 1), StringComparison.Ordinal) && word != entry.Key)
+                {
+                    Raise(scores, entry.Occupation, InflectedScore * (words.Length == 1 ? 1.0 : 0.97));
+                }
+            }
+        }
+    }
+
     /// <summary>Whole names within one typo per five letters (at most three), in the script typed or in Latin letters.</summary>
-    private void MatchTypos(string key, string latin, Dictionary<int, double> scores)
+    private void MatchTypos(string key, string latin, string? language, Dictionary<int, double> scores)
     {
         var allowed = Math.Min(3, key.Length / 5);
         if (allowed == 0)
@@ -192,19 +290,27 @@ public sealed class OccupationClassifier
             return;
         }
 
-        foreach (var entry in _entries)
+        var best = new Dictionary<int, int>();
+        void Keep(int entry, int distance, int length)
         {
-            var distance = EditDistance.Compute(key, entry.Key, allowed);
-            if (distance > allowed && latin.Length > 0 && entry.Latin.Length > 0)
+            if (!best.TryGetValue(entry, out var known) || distance < known)
             {
-                distance = EditDistance.Compute(latin, entry.Latin, allowed);
+                best[entry] = distance;
             }
+        }
 
-            if (distance <= allowed)
-            {
-                var length = Math.Max(key.Length, entry.Key.Length);
-                Raise(scores, entry.Occupation, 0.95 * (1.0 - ((double)distance / length)));
-            }
+        _typos.Search(key, allowed, Keep);
+        if (latin.Length > 0)
+        {
+            _latinTypos.Search(latin, allowed, Keep);
+        }
+
+        foreach (var (index, distance) in best)
+        {
+            var entry = _entries[index];
+            var length = Math.Max(key.Length, entry.Key.Length);
+            var factor = language is null || entry.Language == language ? 1.0 : OtherLanguageTypoFactor;
+            Raise(scores, entry.Occupation, 0.95 * factor * (1.0 - ((double)distance / length)));
         }
     }
 
@@ -216,5 +322,5 @@ public sealed class OccupationClassifier
         }
     }
 
-    private sealed record Entry(int Occupation, string Key, string Latin, string[] Words);
+    private sealed record Entry(int Occupation, string Key, string Latin, string[] Words, string Language);
 }

@@ -98,4 +98,44 @@ public static class OccupationKeys
 
         return builder.ToString().Trim();
     }
+
+    /// <summary>
+    /// The consonants of a Latin spelling, for comparing "tabib" with طبيب (AnyAscii "tbyb"): doubled letters
+    /// once, chat digits read as letters (7 = h; 3 and 2 for ayn and hamza dropped), gh as q, v as w, vowels and
+    /// y dropped. Two forms: w dropped (a long u, as in "darusaz") and w kept (a consonant, as in "vakil").
+    /// </summary>
+    public static IEnumerable<string> Skeletons(string latin)
+    {
+        var text = latin.Replace("gh", "q", StringComparison.Ordinal).Replace('7', 'h').Replace('v', 'w')
+            .Replace("3", string.Empty, StringComparison.Ordinal).Replace("2", string.Empty, StringComparison.Ordinal);
+        var single = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (single.Length == 0 || single[^1] != c)
+            {
+                single.Append(c);
+            }
+        }
+
+        // A final h is often the feminine ending (ta marbuta) that Latin spellings leave out: "mumarida".
+        var forms = new List<string> { Consonants(single.ToString(), dropW: false), Consonants(single.ToString(), dropW: true) };
+        forms.AddRange(forms.Where(f => f.EndsWith('h') && f.Length > 3).Select(f => f[..^1]).ToList());
+        return forms.Distinct();
+    }
+
+    private static string Consonants(string text, bool dropW)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || (dropW && c == 'w') || !(char.IsAsciiLetterLower(c) || c == ' '))
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString().Trim();
+    }
 }
