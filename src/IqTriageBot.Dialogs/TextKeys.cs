@@ -87,6 +87,39 @@ public static class TextKeys
     public const string ContactPhone = "contact.phone";
     public const string NoteWorkPermit = "note.work-permit";
 
+    public const string BookingOffer = "booking.offer";
+    public const string BookingHelp = "booking.help";
+    public const string BookingName = "booking.name";
+    public const string BookingSlots = "booking.slots";
+    public const string BookingSlotsThen = "booking.slots_then";
+    public const string BookingDateUnclear = "booking.date_unclear";
+    public const string BookingNoneFree = "booking.none_free";
+    public const string BookingTaken = "booking.taken";
+    public const string BookingConfirmed = "booking.confirmed";
+    public const string BookingWhereInPerson = "booking.where_in_person";
+    public const string BookingWhereUnknown = "booking.where_unknown";
+    public const string BookingWherePhone = "booking.where_phone";
+    public const string BookingWhereVideo = "booking.where_video";
+    public const string BookingAnonymous = "booking.anonymous";
+    public const string BookingBring = "booking.bring";
+    public const string BookingBringRecognition = "booking.bring.recognition";
+    public const string BookingBringQualification = "booking.bring.qualification";
+    public const string BookingBringFairIntegration = "booking.bring.fair-integration";
+    public const string BookingCalendar = "booking.calendar";
+    public const string BookingManage = "booking.manage";
+    public const string BookingDeclined = "booking.declined";
+    public const string BookingWaitlisted = "booking.waitlisted";
+    public const string BookingCancelled = "booking.cancelled";
+    public const string BookingCancelledWaiting = "booking.cancelled_waiting";
+    public const string BookingNotFound = "booking.not_found";
+    public const string BookingNothingToMove = "booking.nothing_to_move";
+    public const string BookingRescheduled = "booking.rescheduled";
+    public const string BookingReminder = "booking.reminder";
+    public const string OptBookingNone = "opt.booking.none";
+    public const string OptBookingWaitlist = "opt.booking.waitlist";
+    public const string WordsMorning = "words.morning";
+    public const string WordsAfternoon = "words.afternoon";
+
     public const string PersonCentre = "person.centre";
     public const string PersonGeneral = "person.general";
     public const string PersonAbroad = "person.abroad";
@@ -101,6 +134,16 @@ public static class TextKeys
         [Command.Language] = "cmd.language",
         [Command.Person] = "cmd.person",
         [Command.Delete] = "cmd.delete",
+        [Command.Cancel] = "cmd.cancel",
+        [Command.Reschedule] = "cmd.reschedule",
+    };
+
+    /// <summary>What to bring to a first consultation of a service (recognition, qualification, Fair Integration).</summary>
+    public static string BookingBringFor(Service service) => service switch
+    {
+        Service.Qualification => BookingBringQualification,
+        Service.FairIntegration => BookingBringFairIntegration,
+        _ => BookingBringRecognition,
     };
 
     public static string Verdict(Domain.Occupations.Regulation regulation) => "verdict." + Codes.Of(regulation);
@@ -129,4 +172,4 @@ public static class TextKeys
 }
 
 /// <summary>Commands a person can give at any step, in any catalog language.</summary>
-public enum Command { Help, Back, Restart, Language, Person, Delete }
+public enum Command { Help, Back, Restart, Language, Person, Delete, Cancel, Reschedule }

@@ -1,3 +1,4 @@
+using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Channels.BotService;
 using IqTriageBot.Host.Channels.DirectLine;
 using IqTriageBot.Host.Hosting;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTriageStorage();
 builder.Services.AddTriageBot();
+builder.Services.AddBooking();
 builder.Services.AddDirectLine();
 builder.Services.AddBotService();
 builder.Services.AddWebChat();
@@ -29,6 +31,7 @@ app.MapDirectLine();
 app.MapBotService();
 app.MapWebChat();
 app.MapOccupations();
+app.MapBookings();
 
 app.Run();
 

@@ -72,7 +72,7 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Version1;
+        command.CommandText = SqliteSchema.Version1 + SqliteSchema.Bookings;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

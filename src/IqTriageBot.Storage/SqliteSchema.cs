@@ -40,4 +40,36 @@ internal static class SqliteSchema
             updated_utc TEXT NOT NULL
         );
         """;
+
+    /// <summary>
+    /// Bookings. A seat is a number below the centre's capacity; the partial unique index makes the database
+    /// refuse a second active booking of the same seat, so two people can never get the last one.
+    /// </summary>
+    public const string Bookings = """
+        CREATE TABLE IF NOT EXISTS booking (
+            id               TEXT PRIMARY KEY,
+            reference        TEXT NOT NULL UNIQUE,
+            idempotency_key  TEXT NOT NULL UNIQUE,
+            centre_id        TEXT NOT NULL,
+            service          TEXT NOT NULL,
+            start_utc        TEXT NULL,
+            end_utc          TEXT NULL,
+            seat             INTEGER NULL,
+            mode             TEXT NOT NULL,
+            anonymous        INTEGER NOT NULL,
+            name             TEXT NULL,
+            status           TEXT NOT NULL,
+            channel_id       TEXT NOT NULL,
+            conversation_id  TEXT NOT NULL,
+            user_id          TEXT NULL,
+            service_url      TEXT NULL,
+            language         TEXT NOT NULL,
+            created_utc      TEXT NOT NULL,
+            changed_utc      TEXT NOT NULL,
+            reminder_utc     TEXT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS booking_seat ON booking (centre_id, start_utc, seat) WHERE status = 'booked';
+        CREATE INDEX IF NOT EXISTS booking_conversation ON booking (channel_id, conversation_id);
+        CREATE INDEX IF NOT EXISTS booking_start ON booking (start_utc);
+        """;
 }

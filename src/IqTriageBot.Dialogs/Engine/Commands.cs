@@ -11,6 +11,13 @@ internal static class Commands
             return null;
         }
 
+        // "cancel K7M3QX": the command with a booking reference in it.
+        if (Domain.Bookings.BookingReference.Find(text) is { } reference
+            && ChoiceMatcher.IsOneOf(text.Replace(reference, " ", StringComparison.OrdinalIgnoreCase), turn.Words("cmd.cancel")))
+        {
+            return Command.Cancel;
+        }
+
         // Where a profession is typed, "advisor" or "consultant" is an answer, not a request for a person.
         var freeText = turn.State.Pending == Pending.None
             && turn.Content.Flow.Nodes.FirstOrDefault(n => n.Id == turn.State.Node)?.Ask is Flow.AskKind.Occupation or Flow.AskKind.Text;

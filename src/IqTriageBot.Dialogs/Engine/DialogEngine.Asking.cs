@@ -31,6 +31,13 @@ public sealed partial class DialogEngine
             turn.Say(key, PromptArgs);
         }
 
+        if (node.Ask == AskKind.Result)
+        {
+            ShowResult(turn);
+            Advance(turn, node);
+            return;
+        }
+
         Prompt(turn, node, repeat: false);
     }
 
@@ -50,15 +57,13 @@ public sealed partial class DialogEngine
                 ShowSummary(turn);
                 return;
             case AskKind.Result:
-                if (repeat || turn.State.Completed)
-                {
-                    AfterResult(turn);
-                }
-                else
-                {
-                    ShowResult(turn);
-                }
-
+                AfterResult(turn);
+                return;
+            case AskKind.Booking when repeat:
+                AfterResult(turn);
+                return;
+            case AskKind.Booking:
+                OfferBooking(turn);
                 return;
             case AskKind.End:
                 turn.Add([node.Id + ".ask"], turn.Text(node.Id + ".ask", PromptArgs), [turn.Option(RestartId, TextKeys.OptRestart)]);

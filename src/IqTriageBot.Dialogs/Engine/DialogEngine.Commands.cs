@@ -15,6 +15,7 @@ public sealed partial class DialogEngine
                 {
                     { Ask: AskKind.Summary } => TextKeys.SummaryHelp,
                     { Ask: AskKind.Result } => TextKeys.ResultHelp,
+                    { Ask: AskKind.Booking } => TextKeys.BookingHelp,
                     { } node => node.Id + ".help",
                     null => TextKeys.HelpCommands,
                 };
@@ -48,6 +49,16 @@ public sealed partial class DialogEngine
 
                 break;
 
+            case Command.Cancel:
+                state.Pending = Pending.None;
+                turn.Request = new DeskRequest.Cancel(Domain.Bookings.BookingReference.Find(turn.Input.Text));
+                break;
+
+            case Command.Reschedule:
+                state.Pending = Pending.None;
+                turn.Request = new DeskRequest.FindOwn();
+                break;
+
             case Command.Delete:
                 state.Pending = Pending.DeleteConfirm;
                 turn.Add([TextKeys.DeleteConfirm], turn.Text(TextKeys.DeleteConfirm), [turn.Option("true", TextKeys.OptYes), turn.Option("false", TextKeys.OptNo)]);
@@ -66,6 +77,12 @@ public sealed partial class DialogEngine
                 return;
             case Pending.OccupationChoice:
                 ShowOccupationChoice(turn);
+                return;
+            case Pending.BookingOffer or Pending.BookingName or Pending.BookingWaitlist:
+                OfferBooking(turn);
+                return;
+            case Pending.BookingSlot when state.Booking is { Offered.Count: > 0 } booking:
+                turn.Add([TextKeys.BookingDateUnclear], turn.Text(TextKeys.BookingDateUnclear), SlotChoices(turn, booking.Offered));
                 return;
             case Pending.None:
                 break;

@@ -128,7 +128,7 @@ public sealed partial class DialogEngine
         }
 
         state.Completed = true;
-        turn.Add([TextKeys.ResultDisclaimer, TextKeys.ResultAfter], turn.Text(TextKeys.ResultDisclaimer) + "\n\n" + turn.Text(TextKeys.ResultAfter), AfterChoices(turn));
+        turn.Say(TextKeys.ResultDisclaimer);
     }
 
     /// <summary>The services that fit the answers (a pure function of them and the occupation verdict).</summary>

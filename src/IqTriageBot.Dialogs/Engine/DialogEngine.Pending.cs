@@ -30,6 +30,18 @@ public sealed partial class DialogEngine
             case Pending.Stuck:
                 AnswerStuck(turn, text);
                 break;
+            case Pending.BookingOffer:
+                AnswerBookingOffer(turn, text);
+                break;
+            case Pending.BookingName:
+                AnswerBookingName(turn, text);
+                break;
+            case Pending.BookingSlot:
+                AnswerBookingSlot(turn, text);
+                break;
+            case Pending.BookingWaitlist:
+                AnswerBookingWaitlist(turn, text);
+                break;
             default:
                 state.Pending = Pending.None;
                 AnswerNode(turn);

@@ -96,7 +96,7 @@ public sealed partial class DialogEngine(DialogContent content, DialogOptions op
             case AskKind.Summary:
                 AnswerSummary(turn, node);
                 return;
-            case AskKind.Result:
+            case AskKind.Result or AskKind.Booking:
                 AfterResult(turn);
                 return;
         }

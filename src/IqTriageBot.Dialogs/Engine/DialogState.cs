@@ -24,6 +24,41 @@ public enum Pending
 
     /// <summary>Pick the Land of a postcode that spans two.</summary>
     PlaceLand,
+
+    /// <summary>Book a first consultation? (yes/no)</summary>
+    BookingOffer,
+
+    /// <summary>The name to book under (may be skipped).</summary>
+    BookingName,
+
+    /// <summary>Pick an offered time or write one.</summary>
+    BookingSlot,
+
+    /// <summary>No free time: join the waiting list? (yes/no)</summary>
+    BookingWaitlist,
+}
+
+/// <summary>A booking being made (or moved) in this conversation.</summary>
+public sealed class BookingProgress
+{
+    public required string CentreId { get; set; }
+
+    /// <summary>The service's code (recognition, qualification, fair-integration).</summary>
+    public required string Service { get; set; }
+
+    /// <summary>The slot starts offered last, in the order of the buttons.</summary>
+    public List<DateTimeOffset> Offered { get; set; } = [];
+
+    public string? Name { get; set; }
+
+    /// <summary>Counts booking attempts, so a retried turn books idempotently and a new attempt does not.</summary>
+    public int Attempt { get; set; }
+
+    /// <summary>The reference of the booking being moved, if this is a reschedule.</summary>
+    public string? Moving { get; set; }
+
+    /// <summary>The old start of the booking being moved, for the confirmation.</summary>
+    public DateTimeOffset? MovingFrom { get; set; }
 }
 
 /// <summary>Where a conversation stands. Serialised as JSON into the state store after every turn.</summary>
@@ -74,4 +109,9 @@ public sealed class DialogState
 
     /// <summary>Whether the result has been given (the triage is complete).</summary>
     public bool Completed { get; set; }
+
+    public BookingProgress? Booking { get; set; }
+
+    /// <summary>The reference of the booking made in this conversation, once made.</summary>
+    public string? BookingReference { get; set; }
 }

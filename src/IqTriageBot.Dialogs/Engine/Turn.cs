@@ -21,6 +21,12 @@ internal sealed partial class Turn(DialogContent content, DialogState state, Lan
 
     public List<TurnEffect> Effects { get; } = [];
 
+    /// <summary>A question for the booking desk; the engine continues when it is answered.</summary>
+    public DeskRequest? Request { get; set; }
+
+    /// <summary>When this turn happens.</summary>
+    public DateTimeOffset Now => Input.Now;
+
     public TextCatalog Catalog => Content.Catalogs[Language.Code];
 
     /// <summary>
@@ -50,7 +56,7 @@ internal sealed partial class Turn(DialogContent content, DialogState state, Lan
 
     public Choice Option(string id, string key) => new(id, Catalog.Texts[key]);
 
-    public TurnResult Result() => new(State, Replies, Effects);
+    public TurnResult Result() => new(State, Replies, Effects, Request);
 
     private static string Isolate(string value) =>
         value.Length == 0 || value[0] == FirstStrongIsolate ? value : new StringBuilder().Append(FirstStrongIsolate).Append(value).Append(PopDirectionalIsolate).ToString();

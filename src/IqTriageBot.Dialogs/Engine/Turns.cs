@@ -45,7 +45,8 @@ public enum TurnEffect
     DeleteUserData,
 }
 
-public sealed record TurnResult(DialogState State, IReadOnlyList<Reply> Replies, IReadOnlyList<TurnEffect> Effects)
+/// <param name="Request">Something only the booking desk can answer; the caller answers it with <see cref="DialogEngine.Continue"/>.</param>
+public sealed record TurnResult(DialogState State, IReadOnlyList<Reply> Replies, IReadOnlyList<TurnEffect> Effects, DeskRequest? Request = null)
 {
     public TurnResult(DialogState state, IReadOnlyList<Reply> replies)
         : this(state, replies, [])

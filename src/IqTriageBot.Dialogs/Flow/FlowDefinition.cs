@@ -19,6 +19,9 @@ public enum AskKind
     Summary,
     Result,
 
+    /// <summary>Offers and books a first consultation with the responsible centre.</summary>
+    Booking,
+
     /// <summary>The conversation stops here; "restart" is the way on.</summary>
     End,
 }
@@ -50,7 +53,7 @@ public sealed record FlowNode(
     int Line)
 {
     /// <summary>Whether the person answers this node (as opposed to info, summary, result and end).</summary>
-    public bool TakesAnswer => Ask is not (AskKind.Info or AskKind.Summary or AskKind.Result or AskKind.End);
+    public bool TakesAnswer => Ask is not (AskKind.Info or AskKind.Summary or AskKind.Result or AskKind.Booking or AskKind.End);
 }
 
 /// <summary>The whole flow: its questions in order and the version of the consent text it asks for.</summary>

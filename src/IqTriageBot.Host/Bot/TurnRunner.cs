@@ -1,4 +1,6 @@
 using IqTriageBot.Dialogs;
+using IqTriageBot.Domain.Bookings;
+using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Protocol;
 using IqTriageBot.Storage;
 
@@ -14,6 +16,8 @@ public sealed class TurnRunner(
     DialogEngine engine,
     IStateStore states,
     PersonalDataEraser eraser,
+    BookingDesk desk,
+    CalendarLinks calendar,
     KeyedLock locks,
     TimeProvider time,
     ILogger<TurnRunner> logger)
@@ -34,7 +38,8 @@ public sealed class TurnRunner(
         {
             var entry = await states.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             state = entry is null ? new DialogState() : DialogStateJson.Deserialize(entry.Json);
-            var result = engine.Run(state, turn);
+            var address = new ConversationAddress(incoming.ChannelId ?? "unknown", conversationId, incoming.From?.Id, incoming.ServiceUrl, state.Language ?? engine.Content.DefaultLanguage);
+            var result = await engine.RunAsync(state, turn, new BookingPort(desk, address, calendar.For), cancellationToken).ConfigureAwait(false);
             var etag = entry?.ETag;
             if (result.Effects.Contains(TurnEffect.DeleteUserData))
             {

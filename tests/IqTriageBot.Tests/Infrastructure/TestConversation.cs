@@ -1,4 +1,5 @@
 using IqTriageBot.Dialogs;
+using IqTriageBot.Domain.Bookings;
 
 namespace IqTriageBot.Tests.Infrastructure;
 
@@ -7,11 +8,14 @@ namespace IqTriageBot.Tests.Infrastructure;
 /// form after every turn (as it does through the store), buttons are pressed by sending their label (as Web
 /// Chat's imBack does), and every reply is kept for assertions on its keys.
 /// </summary>
-public sealed class TestConversation(DialogEngine engine, string? locale = null)
+public sealed class TestConversation(DialogEngine engine, string? locale = null, TestDesk? desk = null)
 {
     private string _stateJson = DialogStateJson.Serialize(new DialogState());
 
-    public DateTimeOffset Now { get; set; } = TestClock.Start;
+    /// <summary>The conversation's id, as a channel would give it (bookings are kept per conversation).</summary>
+    public string ConversationId { get; } = Guid.NewGuid().ToString("N");
+
+    public DateTimeOffset Now => desk?.Clock.GetUtcNow() ?? TestClock.Start;
 
     public DialogState State => DialogStateJson.Deserialize(_stateJson);
 
@@ -42,12 +46,19 @@ public sealed class TestConversation(DialogEngine engine, string? locale = null)
 
     private TestConversation Run(UserTurn turn)
     {
-        var result = engine.Run(DialogStateJson.Deserialize(_stateJson), turn);
+        var state = DialogStateJson.Deserialize(_stateJson);
+        var result = desk is null
+            ? engine.Run(state, turn)
+            : engine.RunAsync(state, turn, Port(state), CancellationToken.None).GetAwaiter().GetResult();
         _stateJson = DialogStateJson.Serialize(result.State);
         Last = result.Replies;
         All.AddRange(result.Replies);
         Effects.AddRange(result.Effects);
         LastEffects = result.Effects;
+        Assert.Null(result.Request);
         return this;
     }
+
+    private BookingPort Port(DialogState state) =>
+        new(desk!.Desk, new ConversationAddress("test", ConversationId, "user-1", null, state.Language ?? "en"), b => $"https://bot.example/calendar/{b.Reference}.ics");
 }

@@ -31,13 +31,14 @@ public sealed class RandomWalkTests
     public void Random_conversations_never_go_silent_loop_or_dead_end()
     {
         var engine = TestEngine.Instance;
+        using var desk = new TestDesk();
         var maxRetries = new DialogOptions().MaxRetries;
         var finished = 0;
         for (var seed = 0; seed < Conversations; seed++)
         {
             var random = new Random(seed);
             var locale = random.Next(4) == 0 ? null : TestEngine.Content.Languages[random.Next(TestEngine.Content.Languages.Count)].Locale;
-            var conversation = new TestConversation(engine, locale);
+            var conversation = new TestConversation(engine, locale, desk);
             var repeats = new RepeatCounter();
             if (random.Next(3) > 0)
             {

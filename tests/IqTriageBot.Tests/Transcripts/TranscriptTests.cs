@@ -31,7 +31,8 @@ public sealed class TranscriptTests
     {
         var root = (YamlMappingNode)Load(Path.Combine(Folder, story));
         var locale = Scalar(root, "locale");
-        var conversation = new TestConversation(TestEngine.Instance, locale);
+        using var desk = new TestDesk();
+        var conversation = new TestConversation(TestEngine.Instance, locale, desk);
         var steps = (YamlSequenceNode)root.Children[new YamlScalarNode("steps")];
         var number = 0;
         foreach (var step in steps.Children.Cast<YamlMappingNode>())
@@ -48,7 +49,12 @@ public sealed class TranscriptTests
             }
             else if (Scalar(step, "say") is { } say)
             {
-                conversation.Say(say);
+                conversation.Say(say.Replace("{reference}", conversation.State.BookingReference ?? LastReference(conversation), StringComparison.Ordinal));
+            }
+
+            if (Scalar(step, "wait") is { } wait)
+            {
+                desk.Clock.Advance(TimeSpan.FromHours(double.Parse(wait, System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             Check(conversation, step, where);
@@ -105,6 +111,10 @@ public sealed class TranscriptTests
             Assert.Equal(occupation, conversation.State.Answers.Occupation?.OccupationId);
         }
     }
+
+    /// <summary>The booking reference the bot last named (kept after a cancellation for "cancel {reference}" steps).</summary>
+    private static string LastReference(TestConversation conversation) =>
+        conversation.All.Select(r => IqTriageBot.Domain.Bookings.BookingReference.Find(r.Text)).LastOrDefault(r => r is not null) ?? "NOREF2";
 
     private static YamlNode Load(string file)
     {

@@ -20,7 +20,7 @@ public sealed class DirectLineConversations(
     public const string ChannelId = "directline";
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private ChannelAccount BotAccount => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+    public ChannelAccount BotAccount => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
     /// <summary>Conversation ids are URL-safe: DirectLineJS puts them into URLs without encoding.</summary>
     public static string NewConversationId() => RandomNumberGenerator.GetString(IdAlphabet, 24);

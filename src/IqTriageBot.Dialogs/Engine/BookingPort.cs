@@ -1,0 +1,39 @@
+using IqTriageBot.Domain.Bookings;
+
+namespace IqTriageBot.Dialogs;
+
+/// <summary>Answers the engine's requests with the booking desk, for the conversation at <paramref name="address"/>.</summary>
+/// <param name="calendarLink">The link to a booking's calendar file, or null where there is none.</param>
+public sealed class BookingPort(BookingDesk desk, ConversationAddress address, Func<Booking, string?> calendarLink) : IBookingPort
+{
+    private const int SlotsWanted = 5;
+
+    public async Task<DeskAnswer> AnswerAsync(DeskRequest request, CancellationToken cancellationToken)
+    {
+        switch (request)
+        {
+            case DeskRequest.FindSlots find:
+                return new DeskAnswer.Slots(await desk.FindSlotsAsync(find.CentreId, find.From, find.Until, SlotsWanted, cancellationToken, find.DayFrom, find.DayUntil).ConfigureAwait(false));
+
+            case DeskRequest.Book book:
+                // The key is unique per conversation and attempt, so a repeated turn finds its first booking.
+                var draft = new BookingDraft(book.CentreId, book.Service, book.Start, book.Mode, book.Anonymous, book.Name, address,
+                    $"{address.ChannelId}/{address.ConversationId}/{book.Key}");
+                return await desk.BookAsync(draft, cancellationToken).ConfigureAwait(false) switch
+                {
+                    BookingResult.Booked booked => new DeskAnswer.Booked(booked.Booking, calendarLink(booked.Booking)),
+                    BookingResult.Unavailable unavailable => new DeskAnswer.Unavailable(unavailable.Alternatives),
+                    _ => throw new InvalidOperationException("Unknown booking result."),
+                };
+
+            case DeskRequest.Cancel cancel:
+                return new DeskAnswer.Cancelled(await desk.CancelAsync(cancel.Reference, address, cancellationToken).ConfigureAwait(false));
+
+            case DeskRequest.FindOwn:
+                return new DeskAnswer.Own(await desk.FindLatestAsync(address, cancellationToken).ConfigureAwait(false));
+
+            default:
+                throw new ArgumentException($"Unknown desk request {request.GetType().Name}.", nameof(request));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IqTriageBot.Dialogs;
+using IqTriageBot.Domain.Bookings;
+using IqTriageBot.Domain.Intake;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IqTriageBot.Host.Bookings;
+
+/// <summary>
+/// GET /api/bookings/{reference}/calendar.ics?k=signature: the appointment as an iCalendar file. It names the
+/// centre, the time, the place or the way of contact and the reference; nothing about the person.
+/// </summary>
+public static class CalendarEndpoints
+{
+    public static IEndpointRouteBuilder MapBookings(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/bookings/{reference}/calendar.ics", Calendar);
+        return routes;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Calendar(
+        string reference, string? k, CalendarLinks links, IBookingStore store, DialogContent content, CancellationToken cancellationToken)
+    {
+        if (!links.IsValid(reference, k))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var booking = await store.FindAsync(reference, cancellationToken);
+        if (booking?.Start is not { } start || booking.End is not { } end || content.Data.Centres.Find(booking.CentreId) is not { } centre)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (booking.Status == BookingStatus.Cancelled)
+        {
+            return TypedResults.Problem("This appointment was cancelled.", statusCode: StatusCodes.Status410Gone, title: "cancelled");
+        }
+
+        var where = booking.Mode switch
+        {
+            CounsellingMode.Phone => "Telefon / phone",
+            CounsellingMode.Video => "Video",
+            _ => centre.PublicAddress ?? centre.Address.City,
+        };
+        var calendar = new Calendar { ProductId = "-//IqTriageBot//Booking//DE", Method = "PUBLISH" };
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"{booking.Id}@iqtriagebot",
+            Summary = $"Erstberatung / First consultation – {centre.Name}",
+            Description = $"Buchungsnummer / Reference: {booking.Reference}" + (centre.PublicPhone is { } phone ? $"\nTelefon / Phone: {phone}" : string.Empty),
+            Location = where,
+            DtStart = new CalDateTime(start.UtcDateTime, "UTC"),
+            DtEnd = new CalDateTime(end.UtcDateTime, "UTC"),
+            DtStamp = new CalDateTime(booking.CreatedAt.UtcDateTime, "UTC"),
+            Status = "CONFIRMED",
+        });
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"appointment-{booking.Reference}.ics");
+    }
+}
