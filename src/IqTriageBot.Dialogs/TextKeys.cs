@@ -15,6 +15,8 @@ public static class TextKeys
     public const string LanguageSet = "language_set";
     public const string RepromptLanguage = "reprompt.language";
     public const string TurnFailed = "turn_failed";
+    public const string PageTitle = "page.title";
+    public const string PageSubtitle = "page.subtitle";
 
     public const string HelpCommands = "help.commands";
     public const string BackNone = "back.none";

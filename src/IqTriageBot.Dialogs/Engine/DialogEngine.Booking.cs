@@ -280,7 +280,7 @@ public sealed partial class DialogEngine
 
         keys.Add(TextKeys.BookingManage);
         parts.Add(turn.Text(TextKeys.BookingManage, "reference", booking.Reference));
-        turn.Add(keys, string.Join("\n\n", parts), []);
+        turn.Add(keys, string.Join("\n", parts), []);
 
         if (state.Booking?.Moving is { } moving)
         {

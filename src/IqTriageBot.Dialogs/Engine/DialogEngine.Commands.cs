@@ -19,7 +19,7 @@ public sealed partial class DialogEngine
                     { } node => node.Id + ".help",
                     null => TextKeys.HelpCommands,
                 };
-                var text = help == TextKeys.HelpCommands ? turn.Text(help) : turn.Text(help, PromptArgs) + "\n\n" + turn.Text(TextKeys.HelpCommands);
+                var text = help == TextKeys.HelpCommands ? turn.Text(help) : turn.Text(help, PromptArgs) + "\n" + turn.Text(TextKeys.HelpCommands);
                 turn.Add([help, TextKeys.HelpCommands], text, []);
                 RepeatCurrent(turn);
                 break;

@@ -72,7 +72,7 @@ public sealed partial class DialogEngine
 
         keys.Add(TextKeys.VerdictConfirm);
         parts.Add(turn.Text(TextKeys.VerdictConfirm));
-        turn.Add(keys, string.Join("\n\n", parts), []);
+        turn.Add(keys, string.Join("\n", parts), []);
     }
 
     private static void ShowUrgentHelp(Turn turn)

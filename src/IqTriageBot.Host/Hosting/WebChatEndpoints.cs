@@ -71,7 +71,9 @@ public static class WebChatEndpoints
     private static Ok<WebChatConfig> Config(DialogContent content) =>
         TypedResults.Ok(new WebChatConfig(
             content.DefaultLanguage,
-            content.Languages.Select(l => new WebChatLanguage(l.Code, l.Name, l.Locale, l.Direction)).ToList()));
+            content.Languages.Select(l => new WebChatLanguage(
+                l.Code, l.Name, l.Locale, l.Direction,
+                content.Catalogs[l.Code].Texts[TextKeys.PageTitle], content.Catalogs[l.Code].Texts[TextKeys.PageSubtitle])).ToList()));
 }
 
 public sealed record WebChatTokenRequest(string? Token);
@@ -80,4 +82,5 @@ public sealed record WebChatSession(string ConversationId, string Token, int Exp
 
 public sealed record WebChatConfig(string DefaultLanguage, IReadOnlyList<WebChatLanguage> Languages);
 
-public sealed record WebChatLanguage(string Code, string Name, string Locale, string Dir);
+/// <param name="Title">The page header in this language.</param>
+public sealed record WebChatLanguage(string Code, string Name, string Locale, string Dir, string Title, string Subtitle);

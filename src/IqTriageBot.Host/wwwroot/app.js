@@ -123,8 +123,11 @@
       });
 
       function render() {
-        document.documentElement.lang = current.code;
+        document.documentElement.lang = current.code.split('-')[0];
         document.documentElement.dir = current.dir;
+        document.getElementById('title').textContent = current.title;
+        document.getElementById('subtitle').textContent = current.subtitle;
+        document.title = current.title;
         window.WebChat.renderWebChat({
           directLine: directLine,
           store: store,

@@ -19,6 +19,8 @@ public class SettingsSampleTests
         [DialogsOptions.Section] = typeof(DialogsOptions),
         [DirectLineOptions.Section] = typeof(DirectLineOptions),
         [BotServiceOptions.Section] = typeof(BotServiceOptions),
+        [TriageOptions.Section] = typeof(TriageOptions),
+        [IqTriageBot.Host.Bookings.BookingOptions.Section] = typeof(IqTriageBot.Host.Bookings.BookingOptions),
     };
 
     /// <summary>Top-level keys that ASP.NET Core itself reads rather than an options class of this app.</summary>

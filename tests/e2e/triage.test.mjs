@@ -1,0 +1,144 @@
+// The whole triage in the real chat page (Web Chat in Chromium), as a person does it: Arabic right to
+// left from the greeting to a booked and cancelled appointment, and the Persian interface of Web Chat.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { repoRoot, startHost } from './host.mjs';
+
+const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FirstStrongIsolate = '\u2068';
+const PopDirectionalIsolate = '\u2069';
+const Reference = /\b[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}\b/;
+
+let host;
+let browser;
+const pageErrors = [];
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  host = await startHost({ name: 'triage' });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  if (host) {
+    writeFileSync(join(artifacts, 'host-triage.log'), host.output());
+    await host.dispose();
+  }
+});
+
+async function openChat(lang) {
+  const context = await browser.newContext({ viewport: { width: 820, height: 1000 }, locale: lang });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  await page.goto(`${host.baseUrl}/?lang=${lang}`);
+  await page.locator('.webchat__suggested-action').first().waitFor();
+  return page;
+}
+
+const botBubbles = (page) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
+
+/** Does something, then waits for the bot's answer; returns the text of all bot bubbles it added. */
+async function step(page, action) {
+  const before = await botBubbles(page).count();
+  await action();
+  await page.waitForFunction((count) =>
+    document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > count, before, { timeout: 20_000 });
+  // Replies of one turn arrive one after another; give the last of them a moment.
+  await page.waitForTimeout(400);
+  return (await botBubbles(page).allTextContents()).slice(before).join('\n');
+}
+
+const press = (page, index) => step(page, async () => {
+  const actions = page.locator('.webchat__suggested-action');
+  await actions.first().waitFor();
+  await actions.nth(index >= 0 ? index : (await actions.count()) + index).click();
+});
+
+const pressText = (page, text) => step(page, () => page.locator('.webchat__suggested-action', { hasText: text }).first().click());
+
+const type = (page, text) => step(page, async () => {
+  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill(text);
+  await input.press('Enter');
+});
+
+async function direction(page) {
+  return page.evaluate(() => ({
+    html: document.documentElement.dir,
+    transcript: getComputedStyle(document.querySelector('.webchat__basic-transcript')).direction,
+  }));
+}
+
+test('Arabic, right to left: a nurse from Syria in Leipzig books qualification counselling and cancels it', async () => {
+  const page = await openChat('ar');
+  await pressText(page, 'العربية');
+  await press(page, 0); // consent: yes
+  await press(page, 0); // lives in Germany
+  const placed = await type(page, '04109');
+  assert.ok(placed.includes(`${FirstStrongIsolate}04109${PopDirectionalIsolate}`), 'the postcode inside Arabic text is isolated for bidi');
+  await press(page, 1); // concern: training after a notice
+  await press(page, -1); // done
+  await press(page, 1); // vocational training
+  await type(page, 'ممرضة');
+  const verdict = await type(page, 'سوريا');
+  assert.match(verdict, /Pflegefach/, 'the German reference occupation is named');
+  await press(page, 0); // experience abroad
+  await press(page, 3); // partial recognition, measure needed
+  await press(page, 3); // refugee or protection
+  await press(page, 0); // protection
+  await press(page, 3); // no benefits
+  await press(page, 3); // B1
+  await press(page, 0); // counselling in Arabic
+  await press(page, 0); // in person
+  await press(page, 2); // contact only in this chat
+  await press(page, 0); // summary correct: result and booking offer
+  const result = await botBubbles(page).allInnerTexts();
+  assert.ok(result.some((t) => t.includes('Leipzig')), 'the responsible centre in Leipzig is named');
+  assert.deepEqual(await direction(page), { html: 'rtl', transcript: 'rtl' });
+  await page.screenshot({ path: join(artifacts, 'triage-arabic-result.png'), fullPage: true });
+
+  await press(page, 0); // book: yes
+  await type(page, 'أميرة');
+  const confirmation = await press(page, 0); // the first free time
+  const reference = confirmation.match(Reference)?.[0];
+  assert.ok(reference, `a booking reference in the confirmation: ${confirmation}`);
+  const link = confirmation.match(/https?:\/\/\S+calendar\.ics\?k=[0-9a-f]+/)?.[0];
+  assert.ok(link, 'the confirmation links the calendar file');
+  const ics = await (await fetch(link.replace(/^https?:\/\/[^/]+/, host.baseUrl))).text();
+  assert.match(ics, /BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT[\s\S]*DTSTART/);
+  assert.ok(ics.includes(reference));
+  await page.screenshot({ path: join(artifacts, 'triage-arabic-booked.png'), fullPage: true });
+
+  const cancelled = await type(page, `إلغاء ${reference}`);
+  assert.ok(cancelled.includes(reference), `the cancellation names the reference: ${cancelled}`);
+  assert.deepEqual(await direction(page), { html: 'rtl', transcript: 'rtl' });
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
+test('Persian, right to left, with Web Chat\'s own interface strings in Persian', async () => {
+  const strings = JSON.parse(readFileSync(join(repoRoot, 'src', 'IqTriageBot.Host', 'wwwroot', 'locales', 'fa-IR.json'), 'utf8'));
+  const page = await openChat('fa');
+  await pressText(page, 'فارسی');
+  await press(page, 0); // consent
+  await press(page, 0); // lives in Germany
+  await type(page, '10115');
+  assert.deepEqual(await direction(page), { html: 'rtl', transcript: 'rtl' });
+  const placeholder = await page.locator('[data-id="webchat-sendbox-input"]').getAttribute('placeholder');
+  assert.equal(placeholder, strings.TEXT_INPUT_PLACEHOLDER, 'Web Chat speaks Persian too');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fa');
+  await page.screenshot({ path: join(artifacts, 'triage-persian.png'), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
