@@ -1,14 +1,21 @@
+using IqTriageBot.Host.Advisors;
 using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Channels.BotService;
 using IqTriageBot.Host.Channels.DirectLine;
 using IqTriageBot.Host.Hosting;
 using IqTriageBot.Host.Protocol;
 
+if (PortalCommands.Handles(args))
+{
+    return await PortalCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTriageStorage();
 builder.Services.AddTriageBot();
 builder.Services.AddBooking();
+builder.Services.AddPortal();
 builder.Services.AddDirectLine();
 builder.Services.AddBotService();
 builder.Services.AddWebChat();
@@ -26,14 +33,19 @@ app.UseStaticFiles();
 app.UseWebChatBundle();
 app.UseCors();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapDirectLine();
 app.MapBotService();
 app.MapWebChat();
 app.MapOccupations();
 app.MapBookings();
+app.MapPortal();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that integration tests can host the app.</summary>
 public partial class Program;

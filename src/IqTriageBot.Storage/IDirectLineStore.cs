@@ -35,6 +35,12 @@ public interface IDirectLineStore
     /// </summary>
     Task EraseHistoryAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes whole conversations (with history and files) whose last activity, or creation when they have
+    /// none, is before <paramref name="before"/> (retention); returns how many conversations.
+    /// </summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     Task SaveFileAsync(StoredFile file, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<StoredFile?> GetFileAsync(string id, CancellationToken cancellationToken);

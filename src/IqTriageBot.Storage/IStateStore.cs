@@ -21,4 +21,7 @@ public interface IStateStore
     Task<string> WriteAsync(string key, string json, string? expectedETag, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the documents last written before <paramref name="before"/> (retention); returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace IqTriageBot.Storage;
 
 public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
 {
-    private const string Columns = "id, reference, centre_id, service, start_utc, end_utc, mode, anonymous, name, status, channel_id, conversation_id, user_id, service_url, language, created_utc, reminder_utc";
+    private const string Columns = "id, reference, centre_id, service, start_utc, end_utc, mode, anonymous, name, status, channel_id, conversation_id, user_id, service_url, language, created_utc, reminder_utc, intake_json";
 
     public async Task<IReadOnlyDictionary<DateTimeOffset, int>> CountBookedAsync(string centreId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
@@ -50,9 +50,9 @@ public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
                 using var command = connection.CreateCommand();
                 command.CommandText = """
                     INSERT INTO booking (id, reference, idempotency_key, centre_id, service, start_utc, end_utc, seat, mode, anonymous, name, status,
-                                         channel_id, conversation_id, user_id, service_url, language, created_utc, changed_utc)
+                                         channel_id, conversation_id, user_id, service_url, language, created_utc, changed_utc, intake_json)
                     VALUES ($id, $reference, $key, $centre, $service, $start, $end, $seat, $mode, $anonymous, $name, $status,
-                            $channel, $conversation, $user, $serviceUrl, $language, $now, $now)
+                            $channel, $conversation, $user, $serviceUrl, $language, $now, $now, $intake)
                     ON CONFLICT (centre_id, start_utc, seat) WHERE status = 'booked' DO NOTHING
                     """;
                 command.Parameters.AddWithValue("$id", id);
@@ -73,6 +73,7 @@ public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
                 command.Parameters.AddWithValue("$serviceUrl", (object?)draft.Address.ServiceUrl ?? DBNull.Value);
                 command.Parameters.AddWithValue("$language", draft.Address.Language);
                 command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
+                command.Parameters.AddWithValue("$intake", (object?)draft.Intake ?? DBNull.Value);
                 try
                 {
                     if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
@@ -161,6 +162,70 @@ public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+    public async Task<IReadOnlyList<Booking>> ListAsync(BookingQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.CentreIds is { } centres)
+        {
+            var names = centres.Select((c, i) => "$c" + i).ToList();
+            where.Add(names.Count == 0 ? "0" : $"centre_id IN ({string.Join(", ", names)})");
+            foreach (var (name, centre) in names.Zip(centres))
+            {
+                command.Parameters.AddWithValue(name, centre);
+            }
+        }
+
+        if (query.From is { } from)
+        {
+            where.Add("COALESCE(start_utc, created_utc) >= $from");
+            command.Parameters.AddWithValue("$from", SqliteTime.Format(from));
+        }
+
+        if (query.Until is { } until)
+        {
+            where.Add("COALESCE(start_utc, created_utc) < $until");
+            command.Parameters.AddWithValue("$until", SqliteTime.Format(until));
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Add("status = $status");
+            command.Parameters.AddWithValue("$status", Codes.Of(status));
+        }
+
+        if (query.Service is { } service)
+        {
+            where.Add("service = $service");
+            command.Parameters.AddWithValue("$service", Codes.Of(service));
+        }
+
+        command.CommandText = $"""
+            SELECT {Columns} FROM booking
+            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)}
+            ORDER BY COALESCE(start_utc, created_utc) {(query.Descending ? "DESC" : "ASC")} LIMIT $max
+            """;
+        command.Parameters.AddWithValue("$max", query.Max);
+        var result = new List<Booking>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(Read(reader));
+        }
+
+        return result;
+    }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM booking WHERE COALESCE(end_utc, created_utc) < $before";
+            command.Parameters.AddWithValue("$before", SqliteTime.Format(before));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
     public Task<int> DeleteForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
         {
@@ -204,5 +269,6 @@ public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
         Address = new ConversationAddress(r.GetString(10), r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13), r.GetString(14)),
         CreatedAt = SqliteTime.Parse(r.GetString(15)),
         ReminderSentAt = r.IsDBNull(16) ? null : SqliteTime.Parse(r.GetString(16)),
+        Intake = r.IsDBNull(17) ? null : r.GetString(17),
     };
 }

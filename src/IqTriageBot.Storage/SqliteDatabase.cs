@@ -72,7 +72,25 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Version1 + SqliteSchema.Bookings;
+        command.CommandText = SqliteSchema.Version1 + SqliteSchema.Bookings + SqliteSchema.Portal;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await AddColumnAsync(connection, "booking", "intake_json", "TEXT NULL", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds a column that databases created by an earlier version lack (CREATE TABLE IF NOT EXISTS keeps their table).</summary>
+    private static async Task AddColumnAsync(SqliteConnection connection, string table, string column, string definition, CancellationToken cancellationToken)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column";
+        check.Parameters.AddWithValue("$table", table);
+        check.Parameters.AddWithValue("$column", column);
+        if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+        await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

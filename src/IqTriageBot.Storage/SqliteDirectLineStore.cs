@@ -206,6 +206,23 @@ public sealed class SqliteDirectLineStore(SqliteDatabase database) : IDirectLine
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TEMP TABLE IF NOT EXISTS expired (id TEXT PRIMARY KEY);
+                DELETE FROM temp.expired;
+                INSERT INTO temp.expired SELECT id FROM dl_conversation WHERE COALESCE(last_timestamp, created_utc) < $before;
+                DELETE FROM dl_activity WHERE conversation_id IN (SELECT id FROM temp.expired);
+                DELETE FROM dl_file WHERE conversation_id IN (SELECT id FROM temp.expired);
+                DELETE FROM dl_conversation WHERE id IN (SELECT id FROM temp.expired);
+                SELECT COUNT(*) FROM temp.expired;
+                """;
+            command.Parameters.AddWithValue("$before", SqliteTime.Format(before));
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
 }
 
 internal static class SqliteTime

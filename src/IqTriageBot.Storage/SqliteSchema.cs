@@ -66,10 +66,48 @@ internal static class SqliteSchema
             language         TEXT NOT NULL,
             created_utc      TEXT NOT NULL,
             changed_utc      TEXT NOT NULL,
-            reminder_utc     TEXT NULL
+            reminder_utc     TEXT NULL,
+            intake_json      TEXT NULL
         );
         CREATE UNIQUE INDEX IF NOT EXISTS booking_seat ON booking (centre_id, start_utc, seat) WHERE status = 'booked';
         CREATE INDEX IF NOT EXISTS booking_conversation ON booking (channel_id, conversation_id);
         CREATE INDEX IF NOT EXISTS booking_start ON booking (start_utc);
+        """;
+
+    /// <summary>Advisor portal accounts, its audit log, operators' changes to centres, anonymous statistics.</summary>
+    public const string Portal = """
+        CREATE TABLE IF NOT EXISTS portal_account (
+            id            TEXT PRIMARY KEY,
+            email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            password_hash TEXT NOT NULL,
+            role          TEXT NOT NULL,
+            centre_id     TEXT NULL,
+            failed        INTEGER NOT NULL DEFAULT 0,
+            locked_until  TEXT NULL,
+            created_utc   TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS portal_audit (
+            id        INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_utc    TEXT NOT NULL,
+            account   TEXT NOT NULL,
+            action    TEXT NOT NULL,
+            reference TEXT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS centre_setting (
+            centre_id   TEXT PRIMARY KEY,
+            json        TEXT NOT NULL,
+            updated_utc TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS stat_count (
+            day       TEXT NOT NULL,
+            metric    TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            value     TEXT NOT NULL,
+            count     INTEGER NOT NULL,
+            PRIMARY KEY (day, metric, dimension, value)
+        );
         """;
 }

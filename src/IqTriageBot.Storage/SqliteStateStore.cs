@@ -57,4 +57,13 @@ public sealed class SqliteStateStore(SqliteDatabase database) : IStateStore
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM dialog_state WHERE updated_utc < $before";
+            command.Parameters.AddWithValue("$before", SqliteTime.Format(before));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 }

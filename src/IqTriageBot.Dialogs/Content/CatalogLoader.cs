@@ -6,19 +6,20 @@ namespace IqTriageBot.Dialogs;
 /// <summary>Reads text/&lt;code&gt;.yaml catalogs and checks them against the reference catalog.</summary>
 internal static class CatalogLoader
 {
-    public static Dictionary<string, TextCatalog> Load(string root, IEnumerable<LanguageInfo> languages, List<string> problems)
+    /// <summary>Reads &lt;folder&gt;/&lt;code&gt;.yaml for each language code.</summary>
+    public static Dictionary<string, TextCatalog> Load(string root, string folder, IEnumerable<string> languages, List<string> problems)
     {
         var catalogs = new Dictionary<string, TextCatalog>(StringComparer.Ordinal);
         foreach (var language in languages)
         {
-            var relative = $"text/{language.Code}.yaml";
+            var relative = $"{folder}/{language}.yaml";
             if (!File.Exists(Path.Combine(root, relative)))
             {
-                problems.Add($"{relative}: missing (languages.yaml lists '{language.Code}').");
+                problems.Add($"{relative}: missing (needed for '{language}').");
                 continue;
             }
 
-            catalogs[language.Code] = new TextCatalog(language.Code, ReadFlatMap(Yaml.Read(root, relative, problems), relative, problems));
+            catalogs[language] = new TextCatalog(language, ReadFlatMap(Yaml.Read(root, relative, problems), relative, problems));
         }
 
         return catalogs;
@@ -28,11 +29,11 @@ internal static class CatalogLoader
     /// The reference must hold every required key; every other catalog exactly the reference's keys with the
     /// same placeholders.
     /// </summary>
-    public static void Check(Dictionary<string, TextCatalog> catalogs, TextCatalog reference, IEnumerable<string> required, List<string> problems)
+    public static void Check(Dictionary<string, TextCatalog> catalogs, TextCatalog reference, IEnumerable<string> required, List<string> problems, string folder = "text")
     {
         foreach (var key in required.Where(k => !reference.Texts.ContainsKey(k)))
         {
-            problems.Add($"text/{reference.Language}.yaml: required key '{key}' is missing.");
+            problems.Add($"{folder}/{reference.Language}.yaml: required key '{key}' is missing.");
         }
 
         foreach (var catalog in catalogs.Values.Where(c => c != reference))
@@ -41,19 +42,19 @@ internal static class CatalogLoader
             {
                 if (!catalog.Texts.TryGetValue(key, out var translated))
                 {
-                    problems.Add($"text/{catalog.Language}.yaml: key '{key}' is missing.");
+                    problems.Add($"{folder}/{catalog.Language}.yaml: key '{key}' is missing.");
                     continue;
                 }
 
                 if (!TextCatalog.PlaceholdersOf(text).SetEquals(TextCatalog.PlaceholdersOf(translated)))
                 {
-                    problems.Add($"text/{catalog.Language}.yaml: key '{key}' must use the placeholders of text/{reference.Language}.yaml.");
+                    problems.Add($"{folder}/{catalog.Language}.yaml: key '{key}' must use the placeholders of {folder}/{reference.Language}.yaml.");
                 }
             }
 
             foreach (var key in catalog.Texts.Keys.Where(k => !reference.Texts.ContainsKey(k)))
             {
-                problems.Add($"text/{catalog.Language}.yaml: key '{key}' is not in text/{reference.Language}.yaml (typo?).");
+                problems.Add($"{folder}/{catalog.Language}.yaml: key '{key}' is not in {folder}/{reference.Language}.yaml (typo?).");
             }
         }
     }

@@ -35,6 +35,9 @@ public sealed class DialogContent(
 
     public ReferenceData Data { get; } = data;
 
+    /// <summary>The advisor portal's texts (portal/de.yaml and portal/en.yaml), by language.</summary>
+    public IReadOnlyDictionary<string, TextCatalog> Portal { get; init; } = new Dictionary<string, TextCatalog>();
+
     public LanguageInfo Language(string code) => Languages.First(l => l.Code == code);
 
     public LanguageInfo? FindLanguage(string? code) => code is null ? null : Languages.FirstOrDefault(l => l.Code == code);

@@ -13,6 +13,9 @@ public static class DialogContentLoader
 {
     public const string ReferenceLanguage = "en";
 
+    /// <summary>The advisor portal speaks German and English (portal/de.yaml, portal/en.yaml).</summary>
+    public static readonly IReadOnlyList<string> PortalLanguages = ["de", "en"];
+
     public static DialogContent Load(string dialogsPath)
     {
         var problems = new List<string>();
@@ -30,7 +33,7 @@ public static class DialogContentLoader
         }
 
         var data = DataLoader.Load(root, languages.Select(l => l.Code).Where(c => !c.Contains('-', StringComparison.Ordinal)).ToList(), problems);
-        var catalogs = CatalogLoader.Load(root, languages, problems);
+        var catalogs = CatalogLoader.Load(root, "text", languages.Select(l => l.Code), problems);
         if (catalogs.TryGetValue(ReferenceLanguage, out var reference))
         {
             var required = TextKeys.All()
@@ -44,12 +47,18 @@ public static class DialogContentLoader
             problems.Add($"text/{ReferenceLanguage}.yaml: the English catalog is the reference for all others and must exist.");
         }
 
+        var portal = CatalogLoader.Load(root, "portal", PortalLanguages, problems);
+        if (portal.TryGetValue(ReferenceLanguage, out var portalReference))
+        {
+            CatalogLoader.Check(portal, portalReference, [], problems, "portal");
+        }
+
         if (problems.Count > 0)
         {
             throw new DialogContentException(problems);
         }
 
-        return new DialogContent(languages, catalogs, ReferenceLanguage, flow!, data);
+        return new DialogContent(languages, catalogs, ReferenceLanguage, flow!, data) { Portal = portal };
     }
 
     private static List<LanguageInfo> LoadLanguages(YamlNode? document, List<string> problems)

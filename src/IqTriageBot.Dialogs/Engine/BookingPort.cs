@@ -4,7 +4,8 @@ namespace IqTriageBot.Dialogs;
 
 /// <summary>Answers the engine's requests with the booking desk, for the conversation at <paramref name="address"/>.</summary>
 /// <param name="calendarLink">The link to a booking's calendar file, or null where there is none.</param>
-public sealed class BookingPort(BookingDesk desk, ConversationAddress address, Func<Booking, string?> calendarLink) : IBookingPort
+/// <param name="booked">Called once for each new booking (not for a repeated request): notifications, statistics.</param>
+public sealed class BookingPort(BookingDesk desk, ConversationAddress address, Func<Booking, string?> calendarLink, Func<Booking, CancellationToken, Task>? booked = null) : IBookingPort
 {
     private const int SlotsWanted = 5;
 
@@ -18,13 +19,21 @@ public sealed class BookingPort(BookingDesk desk, ConversationAddress address, F
             case DeskRequest.Book book:
                 // The key is unique per conversation and attempt, so a repeated turn finds its first booking.
                 var draft = new BookingDraft(book.CentreId, book.Service, book.Start, book.Mode, book.Anonymous, book.Name, address,
-                    $"{address.ChannelId}/{address.ConversationId}/{book.Key}");
-                return await desk.BookAsync(draft, cancellationToken).ConfigureAwait(false) switch
+                    $"{address.ChannelId}/{address.ConversationId}/{book.Key}", IntakeJson.Serialize(book.Intake));
+                switch (await desk.BookAsync(draft, cancellationToken).ConfigureAwait(false))
                 {
-                    BookingResult.Booked booked => new DeskAnswer.Booked(booked.Booking, calendarLink(booked.Booking)),
-                    BookingResult.Unavailable unavailable => new DeskAnswer.Unavailable(unavailable.Alternatives),
-                    _ => throw new InvalidOperationException("Unknown booking result."),
-                };
+                    case BookingResult.Booked made:
+                        if (!made.AlreadyExisted && booked is not null)
+                        {
+                            await booked(made.Booking, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        return new DeskAnswer.Booked(made.Booking, calendarLink(made.Booking));
+                    case BookingResult.Unavailable unavailable:
+                        return new DeskAnswer.Unavailable(unavailable.Alternatives);
+                    default:
+                        throw new InvalidOperationException("Unknown booking result.");
+                }
 
             case DeskRequest.Cancel cancel:
                 return new DeskAnswer.Cancelled(await desk.CancelAsync(cancel.Reference, address, cancellationToken).ConfigureAwait(false));

@@ -14,7 +14,7 @@ public abstract record DeskRequest
     public sealed record FindSlots(string CentreId, DateTimeOffset? From, DateTimeOffset? Until, TimeOnly? DayFrom = null, TimeOnly? DayUntil = null) : DeskRequest;
 
     /// <summary>Book (or, without a start, join the waiting list). <paramref name="Key"/> makes a retry idempotent.</summary>
-    public sealed record Book(string CentreId, Service Service, DateTimeOffset? Start, CounsellingMode Mode, bool Anonymous, string? Name, string Key) : DeskRequest;
+    public sealed record Book(string CentreId, Service Service, DateTimeOffset? Start, CounsellingMode Mode, bool Anonymous, string? Name, string Key, IntakeSnapshot Intake) : DeskRequest;
 
     /// <summary>Cancel by reference, or this conversation's booking when null.</summary>
     public sealed record Cancel(string? Reference) : DeskRequest;

@@ -151,7 +151,7 @@ public sealed partial class DialogEngine
         turn.Add([TextKeys.BookingDateUnclear], turn.Text(TextKeys.BookingDateUnclear), SlotChoices(turn, booking.Offered));
     }
 
-    private static void AnswerBookingWaitlist(Turn turn, string? text)
+    private void AnswerBookingWaitlist(Turn turn, string? text)
     {
         var picked = ChoiceMatcher.Match(text, [turn.Option(WaitlistId, TextKeys.OptBookingWaitlist), turn.Option("false", TextKeys.OptNo)]);
         if (picked == WaitlistId || (picked is null && YesNo(turn, text) == true))
@@ -186,14 +186,30 @@ public sealed partial class DialogEngine
         turn.Request = new DeskRequest.FindSlots(turn.State.Booking!.CentreId, when?.From, when?.Until, when?.DayFrom, when?.DayUntil);
     }
 
-    private static void RequestBooking(Turn turn, DateTimeOffset? start)
+    private void RequestBooking(Turn turn, DateTimeOffset? start)
     {
         var state = turn.State;
         var booking = state.Booking!;
         booking.Attempt++;
         var mode = state.Answers.Mode is null or CounsellingMode.Any ? CounsellingMode.InPerson : state.Answers.Mode.Value;
         var key = string.Create(CultureInfo.InvariantCulture, $"{booking.Attempt}:{start?.ToUnixTimeSeconds() ?? 0}");
-        turn.Request = new DeskRequest.Book(booking.CentreId, Codes.Parse<Service>(booking.Service), start, mode, Anonymous(state), Anonymous(state) ? null : booking.Name, key);
+        turn.Request = new DeskRequest.Book(booking.CentreId, Codes.Parse<Service>(booking.Service), start, mode, Anonymous(state), Anonymous(state) ? null : booking.Name, key, Snapshot(state));
+    }
+
+    /// <summary>The intake for the advisor: the (pruned) answers, language, consent and recommendation.</summary>
+    private IntakeSnapshot Snapshot(DialogState state)
+    {
+        FlowWalker.Prune(content.Flow, state);
+        var result = Route(state.Answers);
+        return new IntakeSnapshot
+        {
+            Answers = state.Answers,
+            Language = state.Language ?? content.DefaultLanguage,
+            ConsentVersion = state.ConsentVersion,
+            ConsentAt = state.ConsentAt,
+            Recommendations = result.Recommendations,
+            Notes = result.Notes,
+        };
     }
 
     private static bool Anonymous(DialogState state) =>
@@ -350,6 +366,20 @@ public sealed partial class DialogEngine
             MovingFrom = own.Start,
         };
         RequestSlots(turn, null);
+    }
+
+    /// <summary>The message that the centre cancelled the appointment, in the language the booking was made in.</summary>
+    public Reply Cancellation(Booking booking)
+    {
+        var language = content.FindLanguage(booking.Address.Language) ?? content.Language(content.DefaultLanguage);
+        var turn = new Turn(content, new DialogState { Language = language.Code }, language, new UserTurn(TurnKind.Message, null, null));
+        turn.Say(TextKeys.BookingCancelled, new Dictionary<string, string>
+        {
+            ["reference"] = booking.Reference,
+            ["date"] = booking.Start is { } start ? FormatDate(turn, start) : string.Empty,
+            ["time"] = booking.Start is { } at ? FormatTime(at) : string.Empty,
+        });
+        return turn.Replies[0];
     }
 
     /// <summary>The reminder the day before, in the language the booking was made in.</summary>

@@ -1,17 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace IqTriageBot.Dialogs;
 
-/// <summary>The stored form of <see cref="DialogState"/>: camelCase JSON, enum values as their kebab-case codes.</summary>
+/// <summary>The stored form of <see cref="DialogState"/>: the same JSON conventions as <see cref="IntakeJson"/>.</summary>
 public static class DialogStateJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-    };
+    private static JsonSerializerOptions Options => IntakeJson.Options;
 
     public static string Serialize(DialogState state) => JsonSerializer.Serialize(state, Options);
 

@@ -9,6 +9,7 @@ public enum BookingStatus { Booked, Waiting, Cancelled, Attended, NoShow }
 public sealed record ConversationAddress(string ChannelId, string ConversationId, string? UserId, string? ServiceUrl, string Language);
 
 /// <summary>What the conversation asks to book; the desk adds the reference and a seat.</summary>
+/// <param name="Intake">The intake for the advisor, serialised (see <see cref="Intake.IntakeSnapshot"/>).</param>
 public sealed record BookingDraft(
     string CentreId,
     Service Service,
@@ -17,7 +18,8 @@ public sealed record BookingDraft(
     bool Anonymous,
     string? Name,
     ConversationAddress Address,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    string? Intake = null);
 
 /// <summary>A booking (or a waiting-list entry, without a slot).</summary>
 public sealed record Booking
@@ -48,6 +50,9 @@ public sealed record Booking
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? ReminderSentAt { get; init; }
+
+    /// <summary>The serialised <see cref="Intake.IntakeSnapshot"/>, if the booking came from a triage.</summary>
+    public string? Intake { get; init; }
 }
 
 /// <summary>The outcome of a booking attempt: expected failures are values, not exceptions.</summary>
@@ -105,6 +110,16 @@ public static class BookingReference
     }
 }
 
+/// <summary>Which bookings the portal lists.</summary>
+public sealed record BookingQuery(
+    IReadOnlyCollection<string>? CentreIds,
+    DateTimeOffset? From,
+    DateTimeOffset? Until,
+    BookingStatus? Status,
+    Service? Service,
+    bool Descending = false,
+    int Max = 500);
+
 /// <summary>Persistence of bookings. The store, not a lock in memory, guarantees that a seat is taken once.</summary>
 public interface IBookingStore
 {
@@ -129,6 +144,12 @@ public interface IBookingStore
     Task<IReadOnlyList<Booking>> DueRemindersAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 
     Task MarkReminderSentAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Bookings of the given centres (all when null) in a time range, for the advisor portal, earliest first.</summary>
+    Task<IReadOnlyList<Booking>> ListAsync(BookingQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Deletes bookings (and their intakes) that ended, or were made, before <paramref name="before"/>; returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
     /// <summary>Deletes every booking made in a conversation ("delete my data").</summary>
     Task<int> DeleteForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken);

@@ -6,7 +6,24 @@ namespace IqTriageBot.Domain.Centres;
 /// <summary>The advice centres and referral services, and the choice of the centre responsible for a person.</summary>
 public sealed class CentreDirectory(IReadOnlyList<Centre> centres, IReadOnlyList<ServiceInfo> services)
 {
-    public IReadOnlyList<Centre> Centres { get; } = centres;
+    private readonly IReadOnlyList<Centre> _seed = centres;
+    private volatile IReadOnlyList<Centre> _centres = centres;
+
+    /// <summary>The centres with the settings their administrators made (see <see cref="Apply"/>).</summary>
+    public IReadOnlyList<Centre> Centres => _centres;
+
+    /// <summary>Overlays the portal's settings on the seed values of centres.yaml (whole set at once).</summary>
+    public void Apply(IReadOnlyDictionary<string, CentreSettings> settings) =>
+        _centres = _seed.Select(centre => settings.TryGetValue(centre.Id, out var own)
+            ? centre with
+            {
+                Hours = own.Hours,
+                Capacity = own.Capacity,
+                SessionMinutes = own.SessionMinutes,
+                Languages = own.Languages,
+                Confirmed = new HashSet<string>(centre.Confirmed.Concat(["hours", "capacity", "sessionMinutes", "languages"])),
+            }
+            : centre).ToList();
 
     public IReadOnlyList<ServiceInfo> Services { get; } = services;
 

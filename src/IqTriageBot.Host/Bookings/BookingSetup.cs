@@ -31,6 +31,7 @@ public static class BookingSetup
         services.AddSingleton(sp => new BookingDesk(sp.GetRequiredService<DialogContent>().Data.Centres, sp.GetRequiredService<IBookingStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CalendarLinks>();
         services.AddSingleton<ProactiveMessages>();
+        services.AddSingleton<BookingNotifications>();
         services.AddHostedService<ReminderService>();
         return services;
     }

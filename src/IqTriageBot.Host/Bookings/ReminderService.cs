@@ -1,4 +1,4 @@
-using IqTriageBot.Dialogs;
+using IqTriageBot.Host.Hosting;
 using IqTriageBot.Domain.Bookings;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace IqTriageBot.Host.Bookings;
 /// </summary>
 public sealed partial class ReminderService(
     IBookingStore store,
-    DialogEngine engine,
+    LiveContent live,
     ProactiveMessages messages,
     IOptions<BookingOptions> options,
     TimeProvider time,
@@ -33,7 +33,7 @@ public sealed partial class ReminderService(
                 continue;
             }
 
-            var delivered = await messages.SendAsync(booking.Address, engine.Reminder(booking), cancellationToken).ConfigureAwait(false);
+            var delivered = await messages.SendAsync(booking.Address, live.Engine.Reminder(booking), cancellationToken).ConfigureAwait(false);
             if (delivered)
             {
                 sent++;

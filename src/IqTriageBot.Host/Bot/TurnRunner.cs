@@ -1,6 +1,8 @@
 using IqTriageBot.Dialogs;
 using IqTriageBot.Domain.Bookings;
+using IqTriageBot.Host.Advisors;
 using IqTriageBot.Host.Bookings;
+using IqTriageBot.Host.Hosting;
 using IqTriageBot.Host.Protocol;
 using IqTriageBot.Storage;
 
@@ -13,11 +15,13 @@ namespace IqTriageBot.Host.Bot;
 /// on from the question it was at.
 /// </summary>
 public sealed class TurnRunner(
-    DialogEngine engine,
+    LiveContent live,
     IStateStore states,
     PersonalDataEraser eraser,
     BookingDesk desk,
     CalendarLinks calendar,
+    BookingNotifications notifications,
+    Statistics statistics,
     KeyedLock locks,
     TimeProvider time,
     ILogger<TurnRunner> logger)
@@ -30,6 +34,7 @@ public sealed class TurnRunner(
             return [];
         }
 
+        var engine = live.Engine;
         var key = StateKey(incoming.ChannelId, conversationId);
         using var held = await locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
         var started = time.GetTimestamp();
@@ -39,7 +44,7 @@ public sealed class TurnRunner(
             var entry = await states.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             state = entry is null ? new DialogState() : DialogStateJson.Deserialize(entry.Json);
             var address = new ConversationAddress(incoming.ChannelId ?? "unknown", conversationId, incoming.From?.Id, incoming.ServiceUrl, state.Language ?? engine.Content.DefaultLanguage);
-            var result = await engine.RunAsync(state, turn, new BookingPort(desk, address, calendar.For), cancellationToken).ConfigureAwait(false);
+            var result = await engine.RunAsync(state, turn, new BookingPort(desk, address, calendar.For, notifications.BookedAsync), cancellationToken).ConfigureAwait(false);
             var etag = entry?.ETag;
             if (result.Effects.Contains(TurnEffect.DeleteUserData))
             {
@@ -50,6 +55,7 @@ public sealed class TurnRunner(
 
             await states.WriteAsync(key, DialogStateJson.Serialize(result.State), etag, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
+            await CountAsync(engine, state, result, address, cancellationToken).ConfigureAwait(false);
             BotLog.TurnCompleted(logger, incoming.ChannelId ?? "unknown", result.State.Node ?? "-", result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
             return result.Replies.Select(reply => TurnMapper.ToActivity(reply, incoming)).ToList();
         }
@@ -61,4 +67,19 @@ public sealed class TurnRunner(
     }
 
     public static string StateKey(string? channelId, string conversationId) => $"{channelId ?? "unknown"}/{conversationId}";
+
+    /// <summary>The anonymous statistics: a conversation begins with the greeting, a triage completes with its result.</summary>
+    private async Task CountAsync(DialogEngine engine, DialogState before, TurnResult result, ConversationAddress address, CancellationToken cancellationToken)
+    {
+        var language = result.State.Language ?? engine.Content.DefaultLanguage;
+        if (result.Replies.Any(r => r.Key == TextKeys.Greeting))
+        {
+            await statistics.StartedAsync(language, address.ChannelId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.State.Completed && !before.Completed)
+        {
+            await statistics.CompletedAsync(result.State.Answers, engine.Route(result.State.Answers), language, address.ChannelId, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -40,16 +40,17 @@ public static class BotSetup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DialogsOptions>().BindConfiguration(DialogsOptions.Section);
-        services.AddSingleton(sp => DialogContentLoader.Load(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.EffectivePath));
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var triage = sp.GetRequiredService<IOptions<TriageOptions>>().Value;
-            return new DialogEngine(sp.GetRequiredService<DialogContent>(), new DialogOptions { RetentionDays = triage.RetentionDays, MaxRetries = triage.MaxRetries });
-        });
+        services.AddSingleton<LiveContent>();
+
+        // Resolved per request, so a reload reaches every new turn and page.
+        services.AddTransient(sp => sp.GetRequiredService<LiveContent>().Content);
+        services.AddTransient(sp => sp.GetRequiredService<LiveContent>().Engine);
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<TurnRunner>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddHostedService<StartupChecks>();
         return services;
     }
