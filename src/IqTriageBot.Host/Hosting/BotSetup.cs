@@ -1,4 +1,5 @@
 using IqTriageBot.Dialogs;
+using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Bot;
 using IqTriageBot.Host.Channels.BotService;
 using IqTriageBot.Host.Channels.DirectLine;
@@ -65,6 +66,7 @@ public static class BotSetup
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<ConversationHub>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<IProactiveChannel, DirectLineProactive>();
         services.AddCors();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, DirectLineCors>();
         return services;
