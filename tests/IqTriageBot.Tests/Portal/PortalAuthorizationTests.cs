@@ -35,7 +35,7 @@ public class PortalAuthorizationTests : IntegrationTest
             {
                 var (status, body) = await client.GetAsync(path);
                 Expect(failures, who, "GET " + path, status, HttpStatusCode.NotFound);
-                if (body.Contains("Hamid", StringComparison.Ordinal))
+                if (body.Contains("Sami", StringComparison.Ordinal))
                 {
                     failures.Add($"{who}: GET {path} shows the other centre's name");
                 }
