@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IqTriageBot.Tests.Infrastructure;
@@ -48,6 +49,9 @@ public sealed class TriageBotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = TestClock.Create();
 
+    /// <summary>What the host logged (at the levels its configuration lets through).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>When true, requests appear to come from <see cref="RemoteAddress"/> instead of loopback.</summary>
     public bool SimulateRemoteCaller { get; set; }
 
@@ -63,6 +67,7 @@ public sealed class TriageBotFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(this));
         });
     }

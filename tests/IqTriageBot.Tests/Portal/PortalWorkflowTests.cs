@@ -164,4 +164,24 @@ public class PortalWorkflowTests : IntegrationTest
         Assert.Contains("<td>5</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Person 4", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Nothing_a_person_said_reaches_the_logs_or_the_addresses()
+    {
+        var (booking, _) = await PortalSeed.BookAsync(Factory, Api, "04109", "Amira Leipzig");
+        using var advisor = await PortalClient.AsNewAccountAsync(Factory, "advisor@leipzig.example", PortalRole.Advisor, booking.CentreId);
+        Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync($"/portal/bookings/{booking.Reference}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync($"/portal/bookings/{booking.Reference}/intake.json")).Status);
+        using var cancel = await advisor.PostFormAsync($"/portal/bookings/{booking.Reference}", $"/portal/bookings/{booking.Reference}/status",
+            new Dictionary<string, string> { ["status"] = "cancelled" });
+
+        Assert.NotEmpty(Factory.Logs.Lines);
+        foreach (var secret in new[] { "Amira", "nurse", "04109", "Syria", PortalClient.Password })
+        {
+            Assert.DoesNotContain(Factory.Logs.Lines, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+
+        // Links in the portal carry the booking reference only, never an answer.
+        Assert.Matches("^/portal/bookings/[A-Z0-9-]+\\?done=cancelled$", cancel.Headers.Location!.OriginalString);
+    }
 }
