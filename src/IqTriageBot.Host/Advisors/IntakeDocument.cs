@@ -51,13 +51,13 @@ public sealed class IntakeDocuments(LiveContent live)
                     ? new IntakeRow(portal.Format("intake.field.place"), $"{string.Join(' ', new[] { place.Postcode, place.Town }.Where(s => !string.IsNullOrEmpty(s)))}, {texts.Format(TextKeys.Land(place.Land))}".TrimStart(',', ' '))
                     : builder.Missing("place"),
                 builder.Country("countryOfResidence", answers.CountryOfResidence, content, language),
-                builder.Choice("residenceGroup", "residenceStatus"),
+                builder.Choice("residenceGroup"),
                 builder.Choice("residenceStatus"),
                 builder.Choice("nationality"),
                 builder.Choice("ageGroup"),
                 builder.Choice("benefits"),
             ]),
-            new(portal.Format("intake.section.qualification"), Qualification(builder, portal, answers, language)),
+            new(portal.Format("intake.section.qualification"), Qualification(builder, portal, answers, intake, language)),
             new(portal.Format("intake.section.recognition"), [builder.Choice("recognitionStatus")]),
             new(portal.Format("intake.section.work"),
             [
@@ -103,13 +103,16 @@ public sealed class IntakeDocuments(LiveContent live)
         return SlotPlanner.ToBerlin(start).ToString(language == "de" ? "dddd, dd.MM.yyyy, HH:mm 'Uhr'" : "dddd, d MMMM yyyy, HH:mm", culture);
     }
 
-    private List<IntakeRow> Qualification(Rows builder, TextCatalog portal, TriageAnswers answers, string language)
+    private List<IntakeRow> Qualification(Rows builder, TextCatalog portal, TriageAnswers answers, IntakeSnapshot? intake, string language)
     {
         var rows = new List<IntakeRow> { builder.Choice("level") };
         if (answers.Occupation is { } given)
         {
             var languageName = live.Content.FindLanguage(given.Language) is { } written ? (language == "de" ? written.GermanName : written.EnglishName) : given.Language;
-            rows.Add(new IntakeRow(portal.Format("intake.field.occupation"), given.Text, Original: languageName));
+            // In German when a translation was made, the person's own words beside it; otherwise their words, marked with the language.
+            rows.Add(intake?.GermanTranslations.GetValueOrDefault("occupation") is { } german
+                ? new IntakeRow(portal.Format("intake.field.occupation"), german, given.Text)
+                : new IntakeRow(portal.Format("intake.field.occupation"), $"„{given.Text}“ ({languageName})"));
             if (live.Content.Data.Occupations.Find(given.OccupationId) is { } occupation)
             {
                 var how = given.Match == OccupationMatch.Chosen
