@@ -43,7 +43,9 @@ internal sealed class TypoIndex
             return;
         }
 
+        // A pooled array comes back with whatever its last user left in it.
         var counts = ArrayPool<int>.Shared.Rent(_texts.Count);
+        Array.Clear(counts, 0, _texts.Count);
         var touched = new List<int>();
         try
         {
@@ -79,11 +81,6 @@ internal sealed class TypoIndex
         }
         finally
         {
-            foreach (var id in touched)
-            {
-                counts[id] = 0;
-            }
-
             ArrayPool<int>.Shared.Return(counts);
         }
     }
