@@ -4,10 +4,16 @@ namespace IqTriageBot.Domain.Bookings;
 
 /// <summary>
 /// The booking office: free slots of a centre, booking a seat (idempotent, the store guarantees a seat is
-/// taken once), cancelling, and finding a conversation's booking. Time comes from the injected clock.
+/// taken once), cancelling, and finding a conversation's booking. Time comes from the injected clock; the
+/// centres are looked up on every call, so edited hours or reloaded content apply at once.
 /// </summary>
-public sealed class BookingDesk(CentreDirectory centres, IBookingStore store, TimeProvider time)
+public sealed class BookingDesk(Func<CentreDirectory> directory, IBookingStore store, TimeProvider time)
 {
+    public BookingDesk(CentreDirectory centres, IBookingStore store, TimeProvider time)
+        : this(() => centres, store, time)
+    {
+    }
+
     /// <summary>How far ahead slots are offered.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(42);
 
@@ -23,7 +29,7 @@ public sealed class BookingDesk(CentreDirectory centres, IBookingStore store, Ti
     public async Task<IReadOnlyList<Slot>> FindSlotsAsync(
         string centreId, DateTimeOffset? from, DateTimeOffset? until, int max, CancellationToken cancellationToken, TimeOnly? dayFrom = null, TimeOnly? dayUntil = null)
     {
-        if (centres.Find(centreId) is not { Bookable: true } centre)
+        if (directory().Find(centreId) is not { Bookable: true } centre)
         {
             return [];
         }
@@ -58,7 +64,7 @@ public sealed class BookingDesk(CentreDirectory centres, IBookingStore store, Ti
     /// </summary>
     public async Task<BookingResult> BookAsync(BookingDraft draft, CancellationToken cancellationToken)
     {
-        if (centres.Find(draft.CentreId) is not { Bookable: true } centre)
+        if (directory().Find(draft.CentreId) is not { Bookable: true } centre)
         {
             return new BookingResult.Unavailable([]);
         }

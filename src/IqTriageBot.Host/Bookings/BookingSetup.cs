@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IqTriageBot.Dialogs;
 using IqTriageBot.Domain.Bookings;
+using IqTriageBot.Host.Hosting;
 using IqTriageBot.Storage;
 
 namespace IqTriageBot.Host.Bookings;
@@ -28,7 +29,11 @@ public static class BookingSetup
     {
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IBookingStore, SqliteBookingStore>();
-        services.AddSingleton(sp => new BookingDesk(sp.GetRequiredService<DialogContent>().Data.Centres, sp.GetRequiredService<IBookingStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var live = sp.GetRequiredService<LiveContent>();
+            return new BookingDesk(() => live.Content.Data.Centres, sp.GetRequiredService<IBookingStore>(), sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<CalendarLinks>();
         services.AddSingleton<ProactiveMessages>();
         services.AddSingleton<BookingNotifications>();

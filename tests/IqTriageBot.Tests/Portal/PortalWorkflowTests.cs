@@ -184,4 +184,39 @@ public class PortalWorkflowTests : IntegrationTest
         // Links in the portal carry the booking reference only, never an answer.
         Assert.Matches("^/portal/bookings/[A-Z0-9-]+\\?done=cancelled$", cancel.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task The_centre_admin_sets_the_hours_and_the_chat_offers_only_those()
+    {
+        using var admin = await PortalClient.AsNewAccountAsync(Factory, "admin@leipzig.example", PortalRole.CentreAdmin, "iq-sn-leipzig");
+        var fields = new Dictionary<string, string>
+        {
+            ["id"] = "iq-sn-leipzig", ["hours-mon"] = "", ["hours-tue"] = "", ["hours-wed"] = "10:00-12:00", ["hours-thu"] = "", ["hours-fri"] = "",
+            ["hours-sat"] = "", ["hours-sun"] = "", ["capacity"] = "1", ["session"] = "60", ["languages"] = "de, en, ar",
+        };
+
+        using (var wrong = await admin.PostFormAsync("/portal/centre", "/portal/centre", new Dictionary<string, string>(fields) { ["hours-wed"] = "12:00-10:00" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+            Assert.Contains("problem=", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        using (var saved = await admin.PostFormAsync("/portal/centre", "/portal/centre", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.Contains("done=1", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var (booking, _) = await PortalSeed.BookAsync(Factory, Api, "04109", "Amira Leipzig");
+
+        Assert.Equal("iq-sn-leipzig", booking.CentreId);
+        var start = SlotPlanner.ToBerlin(booking.Start!.Value);
+        Assert.Equal(DayOfWeek.Wednesday, start.DayOfWeek);
+        Assert.InRange(start.Hour, 10, 11);
+        Assert.Equal(TimeSpan.FromMinutes(60), booking.End!.Value - booking.Start.Value);
+
+        // An advisor may not change the centre.
+        using var advisor = await PortalClient.AsNewAccountAsync(Factory, "advisor@leipzig.example", PortalRole.Advisor, "iq-sn-leipzig");
+        Assert.Equal(HttpStatusCode.Forbidden, (await advisor.GetAsync("/portal/centre")).Status);
+    }
 }
