@@ -142,3 +142,38 @@ test('Persian, right to left, with Web Chat\'s own interface strings in Persian'
   assert.deepEqual(pageErrors, []);
   await page.context().close();
 });
+
+test('Ukrainian: unpaid wages lead to Fair Integration and an anonymous booking by phone', async () => {
+  const page = await openChat('uk');
+  await pressText(page, 'Українська');
+  await type(page, 'так'); // consent
+  await pressText(page, 'Я живу в Німеччині');
+  await type(page, 'Лейпциг');
+  await pressText(page, 'Проблеми на роботі');
+  await pressText(page, 'Готово');
+  await pressText(page, 'Зарплата, мінімальна ЗП');
+  await pressText(page, 'Готово');
+  const urgent = await pressText(page, 'Не платять або дуже мало');
+  assert.match(urgent, /110/, 'the urgent help comes at once');
+  await pressText(page, 'Готово');
+  await type(page, 'Роботодавець не заплатив мені за два місяці.');
+  await pressText(page, 'Статус біженця, захист');
+  await pressText(page, 'Україна (§ 24)');
+  await pressText(page, 'A2');
+  await pressText(page, 'Українська');
+  await pressText(page, 'Телефоном');
+  await pressText(page, 'Анонімно');
+  const result = await pressText(page, 'Так, усе правильно');
+  assert.match(result, /Faire Integration/, `routed to Fair Integration: ${result}`);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'uk');
+  await page.screenshot({ path: join(artifacts, 'triage-ukrainian-result.png'), fullPage: true });
+
+  await type(page, 'так'); // book
+  const confirmation = await press(page, 0); // the first free time
+  const reference = confirmation.match(Reference)?.[0];
+  assert.ok(reference, `a booking reference in the confirmation: ${confirmation}`);
+  assert.ok(!/Ім'я|ім’я/.test(confirmation), 'an anonymous booking asks for no name');
+  await page.screenshot({ path: join(artifacts, 'triage-ukrainian-booked.png'), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+  await page.context().close();
+});
