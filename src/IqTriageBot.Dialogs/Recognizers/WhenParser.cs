@@ -110,6 +110,8 @@ public static class WhenParser
         return null;
     }
 
+    private const string PersianSaturday = "شنبه";
+
     /// <summary>A weekday name of the language (the next such day) and/or a word for morning or afternoon.</summary>
     private static WhenWanted? FromWords(string text, string language, DateTime reference, string morningWords, string afternoonWords)
     {
@@ -123,15 +125,25 @@ public static class WhenParser
         if (CultureFor(language) is { } culture)
         {
             var names = culture.DateTimeFormat.DayNames;
-            for (var offset = 1; offset <= 7 && day is null; offset++)
+            var longest = 0;
+            for (var offset = 1; offset <= 7; offset++)
             {
                 var candidate = reference.Date.AddDays(offset);
-                // The name's last letter may change ("среда" -> "в среду", "środa" -> "w środę").
-                var name = TextNormalizer.Normalize(names[(int)candidate.DayOfWeek]);
-                var stem = name.Length >= 5 ? name[..^1] : name + " ";
-                if (name.Length > 1 && normalized.Contains(" " + stem, StringComparison.Ordinal))
+                // Persian writes "سه‌شنبه" and "دوشنبه" joined, with a zero-width non-joiner or with a space; the
+                // longest name found wins, so Tuesday is not read as Saturday ("شنبه").
+                var written = names[(int)candidate.DayOfWeek];
+                var spaced = written.Replace("\u200C", string.Empty, StringComparison.Ordinal) is var joined && joined.EndsWith(PersianSaturday, StringComparison.Ordinal) && joined.Length > PersianSaturday.Length
+                    ? joined[..^PersianSaturday.Length] + " " + PersianSaturday
+                    : written;
+                foreach (var name in new[] { written, spaced }.Select(TextNormalizer.Normalize).Distinct())
                 {
-                    day = candidate;
+                    // The name's last letter may change ("среда" -> "в среду", "środa" -> "w środę").
+                    var stem = name.Length >= 5 ? name[..^1] : name + " ";
+                    if (name.Length > 1 && name.Length > longest && normalized.Contains(" " + stem, StringComparison.Ordinal))
+                    {
+                        day = candidate;
+                        longest = name.Length;
+                    }
                 }
             }
         }

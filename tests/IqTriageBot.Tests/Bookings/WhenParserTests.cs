@@ -42,6 +42,10 @@ public sealed class WhenParserTests
     [InlineData("в среду", "ru", 9)]
     [InlineData("w środę", "pl", 9)]
     [InlineData("vineri", "ro", 4)]
+    [InlineData("سه شنبه صبح", "fa", 8)]
+    [InlineData("سه\u200cشنبه", "fa", 8)]
+    [InlineData("دو شنبه", "fa", 7)]
+    [InlineData("شنبه", "fa", 5)]
     public void Weekdays_also_in_their_inflected_forms(string text, string language, int day)
     {
         var when = Parse(text, language);
