@@ -70,7 +70,7 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
         foreach (var expected in new[]
                  {
                      "Intake zur Erstberatung", "Person und Kontakt", "Wohnort und Aufenthalt", "Qualifikation", "Sprache und Beratungsform", "Termin",
-                     "Name: " + Name, "04109 Leipzig, Sachsen", "Höchster Abschluss: Berufsausbildung", "Original (Englisch): Vocational training",
+                     "Name: " + Name, "PLZ / Ort / Land: 04109, Sachsen", "Höchster Abschluss: Berufsausbildung", "Original (Englisch): Vocational training",
                      "Beruf (Angabe der Person): nurse", "Pflegefachmann/Pflegefachfrau", "Land des Abschlusses: Syrien", "Deutschkenntnisse: B1",
                      "Buchungsnummer: " + booking.Reference,
                  })
@@ -96,8 +96,8 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
         // A retried booking turn asks again: nothing new is queued or sent.
         await _factory.Services.GetRequiredService<BookingNotifications>().BookedAsync(booking, CancellationToken.None);
         Assert.Equal(0, await _factory.Services.GetRequiredService<MailDelivery>().DeliverDueAsync(CancellationToken.None));
-        var entry = Assert.Single(await OutboxAsync(booking.Reference));
-        Assert.Equal(MailStatus.Sent, entry.Status);
+        var entry = await SentAsync(_factory, booking.Reference);
+        Assert.Single(await OutboxAsync(booking.Reference));
         Assert.Equal(1, entry.Attempts);
         Assert.Single(_sink.For(booking.Reference));
 
@@ -136,7 +136,7 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
     {
         var (booking, _) = await PortalSeed.BookAsync(_factory, _api, "04109", Name);
         (await _sink.WaitForAsync(booking.Reference))[0].Dispose();
-        var entry = Assert.Single(await OutboxAsync(booking.Reference));
+        var entry = await SentAsync(_factory, booking.Reference);
 
         using var @operator = await PortalClient.AsNewAccountAsync(_factory, "operator@ops.example", PortalRole.Operator, null);
         var (status, page) = await @operator.GetAsync("/portal/outbox");
@@ -175,8 +175,10 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
         Assert.Single(await OutboxAsync(booking.Reference));
 
         await _api.PostMessageAsync(conversationId, TriageBotFactory.Secret, "delete my data");
-        var confirm = (await _api.GetActivitiesAsync(conversationId, TriageBotFactory.Secret)).Activities.Last(a => ReplyKeys.Identify(a).Key == "delete.confirm")!;
-        var yes = confirm["suggestedActions"]!["actions"]!.AsArray().First(a => a!["value"]?.ToString() == "true")!;
+        var asked = (await _api.GetActivitiesAsync(conversationId, TriageBotFactory.Secret)).Activities.Last(a => a!["suggestedActions"] is not null)!;
+        Assert.Equal("delete.confirm", ReplyKeys.Identify(asked).Key);
+        var actions = asked["suggestedActions"]!["actions"]!.AsArray();
+        var yes = actions.FirstOrDefault(a => a!["title"]?.ToString() == "Yes") ?? throw new Xunit.Sdk.XunitException("no yes button: " + actions.ToJsonString());
         await _api.PostMessageAsync(conversationId, TriageBotFactory.Secret, yes["value"]!.ToString());
         Assert.Equal("delete.done", ReplyKeys.Identify((await _api.GetActivitiesAsync(conversationId, TriageBotFactory.Secret)).Activities.Last(a => a!["from"]?["id"]?.GetValue<string>() == "iqtriagebot")!).Key);
 
@@ -224,8 +226,7 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
         restarted.Clock.Advance(TimeSpan.FromMinutes(1));
         using var message = Assert.Single(await _sink.WaitForAsync(booking.Reference, poke: delivery.Wake));
         Assert.Contains(booking.Reference, message.Subject, StringComparison.Ordinal);
-        var sent = Assert.Single(await restarted.Services.GetRequiredService<IMailOutbox>().ListRecentAsync(null, 10, CancellationToken.None), e => e.Mail.BookingReference == booking.Reference);
-        Assert.Equal(MailStatus.Sent, sent.Status);
+        var sent = await SentAsync(restarted, booking.Reference);
         Assert.Equal(2, sent.Attempts);
     }
 
@@ -246,6 +247,24 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("kein SMTP-Server eingerichtet", page, StringComparison.Ordinal);
         Assert.Contains("wartet auf Versand", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>The outbox entry of the booking once the host has recorded it as sent (the sink has the message a moment before).</summary>
+    private static async Task<OutboxEntry> SentAsync(TriageBotFactory factory, string reference)
+    {
+        var outbox = factory.Services.GetRequiredService<IMailOutbox>();
+        OutboxEntry? entry = null;
+        for (var i = 0; i < 400 && entry?.Status != MailStatus.Sent; i++)
+        {
+            entry = Assert.Single(await outbox.ListRecentAsync(null, 100, CancellationToken.None), e => e.Mail.BookingReference == reference && e.Mail.Kind == "booked");
+            if (entry.Status != MailStatus.Sent)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Equal(MailStatus.Sent, entry!.Status);
+        return entry;
     }
 
     private async Task<List<OutboxEntry>> OutboxAsync(string reference) =>
