@@ -2,6 +2,7 @@
 # Runs the whole test suite on a fresh Debian machine: installs what the tests need (Chromium and
 # fonts from Debian, npm packages), builds, runs the .NET unit and integration tests, then the
 # end-to-end suite (the real DirectLineJS client in Node and the real Web Chat in headless Chromium).
+# The mail tests send to a local SMTP sink (scripts/smtp-sink.py) that runs while the .NET tests do.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -132,6 +132,30 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_in_the_portal_mails_a_cancellation_too()
+    {
+        var (booking, _) = await PortalSeed.BookAsync(_factory, _api, "04109", Name);
+        (await _sink.WaitForAsync(booking.Reference))[0].Dispose();
+        using var advisor = await PortalClient.AsNewAccountAsync(_factory, "advisor@leipzig.example", PortalRole.Advisor, booking.CentreId);
+
+        using (var post = await advisor.PostFormAsync($"/portal/bookings/{booking.Reference}", $"/portal/bookings/{booking.Reference}/status", new Dictionary<string, string> { ["status"] = "cancelled" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        }
+
+        var messages = await _sink.WaitForAsync(booking.Reference, 2);
+        var cancellation = Assert.Single(messages, m => m.Subject?.StartsWith("Abgesagt", StringComparison.Ordinal) == true);
+        Assert.Contains("im Beratungsportal abgesagt", cancellation.TextBody, StringComparison.Ordinal);
+        var calendar = Calendar.Load(Read(Assert.Single(cancellation.Attachments.OfType<MimePart>())))!;
+        Assert.Equal("CANCEL", calendar.Method);
+        Assert.Equal($"{booking.Id}@iqtriagebot", Assert.Single(calendar.Events).Uid);
+        foreach (var message in messages)
+        {
+            message.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task The_outbox_page_shows_the_mail_to_the_operator_and_the_centre_only()
     {
         var (booking, _) = await PortalSeed.BookAsync(_factory, _api, "04109", Name);
