@@ -25,7 +25,7 @@ public static class CalendarEndpoints
         }
 
         var booking = await store.FindAsync(reference, cancellationToken);
-        if (booking?.Start is not { } start || booking.End is not { } end || content.Data.Centres.Find(booking.CentreId) is not { } centre)
+        if (booking?.Start is null || booking.End is null || content.Data.Centres.Find(booking.CentreId) is not { } centre)
         {
             return TypedResults.NotFound();
         }
@@ -35,7 +35,7 @@ public static class CalendarEndpoints
             return TypedResults.Problem("This appointment was cancelled.", statusCode: StatusCodes.Status410Gone, title: "cancelled");
         }
 
-        var text = BookingCalendar.Build(booking with { Start = start, End = end }, centre, BookingCalendar.Publish);
+        var text = BookingCalendar.Build(booking, centre, BookingCalendar.Publish);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"appointment-{booking.Reference}.ics");
     }
 }
