@@ -3,6 +3,7 @@ using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Channels.BotService;
 using IqTriageBot.Host.Channels.DirectLine;
 using IqTriageBot.Host.Hosting;
+using IqTriageBot.Host.Mail;
 using IqTriageBot.Host.Protocol;
 
 if (PortalCommands.Handles(args))
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTriageStorage();
 builder.Services.AddTriageBot();
 builder.Services.AddBooking();
+builder.Services.AddMail();
 builder.Services.AddPortal();
 builder.Services.AddDirectLine();
 builder.Services.AddBotService();

@@ -110,4 +110,34 @@ internal static class SqliteSchema
             PRIMARY KEY (day, metric, dimension, value)
         );
         """;
+
+    /// <summary>
+    /// The mail outbox: notification mails wait here until the SMTP server accepted them. The de-duplication key
+    /// is unique, so a repeated notification is queued once; last_error holds the kind of failure, never addresses.
+    /// </summary>
+    public const string MailOutbox = """
+        CREATE TABLE IF NOT EXISTS mail_outbox (
+            id                TEXT PRIMARY KEY,
+            dedup_key         TEXT NOT NULL UNIQUE,
+            kind              TEXT NOT NULL,
+            booking_reference TEXT NULL,
+            centre_id         TEXT NULL,
+            channel_id        TEXT NULL,
+            conversation_id   TEXT NULL,
+            recipients_json   TEXT NOT NULL,
+            subject           TEXT NOT NULL,
+            text_body         TEXT NOT NULL,
+            html_body         TEXT NULL,
+            attachments_json  TEXT NOT NULL,
+            status            TEXT NOT NULL,
+            attempts          INTEGER NOT NULL DEFAULT 0,
+            created_utc       TEXT NOT NULL,
+            next_attempt_utc  TEXT NULL,
+            sent_utc          TEXT NULL,
+            last_error        TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS mail_outbox_due ON mail_outbox (status, next_attempt_utc);
+        CREATE INDEX IF NOT EXISTS mail_outbox_conversation ON mail_outbox (channel_id, conversation_id);
+        CREATE INDEX IF NOT EXISTS mail_outbox_created ON mail_outbox (created_utc);
+        """;
 }

@@ -5,7 +5,13 @@ namespace IqTriageBot.Dialogs;
 /// <summary>Answers the engine's requests with the booking desk, for the conversation at <paramref name="address"/>.</summary>
 /// <param name="calendarLink">The link to a booking's calendar file, or null where there is none.</param>
 /// <param name="booked">Called once for each new booking (not for a repeated request): notifications, statistics.</param>
-public sealed class BookingPort(BookingDesk desk, ConversationAddress address, Func<Booking, string?> calendarLink, Func<Booking, CancellationToken, Task>? booked = null) : IBookingPort
+/// <param name="cancelled">Called for each booking the person cancelled (with the booking as it was): notifications.</param>
+public sealed class BookingPort(
+    BookingDesk desk,
+    ConversationAddress address,
+    Func<Booking, string?> calendarLink,
+    Func<Booking, CancellationToken, Task>? booked = null,
+    Func<Booking, CancellationToken, Task>? cancelled = null) : IBookingPort
 {
     private const int SlotsWanted = 5;
 
@@ -36,7 +42,13 @@ public sealed class BookingPort(BookingDesk desk, ConversationAddress address, F
                 }
 
             case DeskRequest.Cancel cancel:
-                return new DeskAnswer.Cancelled(await desk.CancelAsync(cancel.Reference, address, cancellationToken).ConfigureAwait(false));
+                var gone = await desk.CancelAsync(cancel.Reference, address, cancellationToken).ConfigureAwait(false);
+                if (gone is not null && cancelled is not null)
+                {
+                    await cancelled(gone, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new DeskAnswer.Cancelled(gone);
 
             case DeskRequest.FindOwn:
                 return new DeskAnswer.Own(await desk.FindLatestAsync(address, cancellationToken).ConfigureAwait(false));

@@ -127,7 +127,7 @@ internal static class PortalBookings
     }
 
     private static async Task<IResult> SetStatus(HttpContext context, string reference, [FromForm] string? status, DialogContent content, PortalHtml html,
-        IBookingStore store, IPortalStore portalStore, LiveContent live, ProactiveMessages messages, Statistics statistics, TimeProvider time)
+        IBookingStore store, IPortalStore portalStore, LiveContent live, ProactiveMessages messages, Statistics statistics, BookingNotifications notifications, TimeProvider time)
     {
         var user = PortalUser.From(context.User)!;
         var texts = PortalSetup.Texts(context, content);
@@ -147,6 +147,7 @@ internal static class PortalBookings
             if (next == BookingStatus.Cancelled)
             {
                 await messages.SendAsync(booking.Address, live.Engine.Cancellation(booking), context.RequestAborted);
+                await notifications.CancelledAsync(booking, Mail.CancelledBy.Portal, context.RequestAborted);
             }
             else if (next == BookingStatus.Attended)
             {

@@ -24,6 +24,7 @@ public sealed class PortalHtml(IAntiforgery antiforgery)
         {
             html.Append("<nav aria-label=\"").Append(Encode(texts.Format("portal.title"))).Append("\">");
             Link(html, "/portal/bookings", texts.Format("portal.nav.bookings"));
+            Link(html, "/portal/outbox", texts.Format("portal.nav.outbox"));
             if (user.Role != Domain.Advisors.PortalRole.Advisor)
             {
                 Link(html, "/portal/centre", texts.Format("portal.nav.centre"));
@@ -33,7 +34,6 @@ public sealed class PortalHtml(IAntiforgery antiforgery)
             if (user.Role == Domain.Advisors.PortalRole.Operator)
             {
                 Link(html, "/portal/statistics", texts.Format("portal.nav.statistics"));
-                Link(html, "/portal/outbox", texts.Format("portal.nav.outbox"));
                 Link(html, "/portal/content", texts.Format("portal.nav.content"));
                 Link(html, "/portal/audit", texts.Format("portal.nav.audit"));
             }

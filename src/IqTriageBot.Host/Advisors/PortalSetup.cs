@@ -51,6 +51,7 @@ public static class PortalSetup
         PortalCentre.Map(signedIn);
         PortalAdministration.Map(signedIn);
         PortalOperations.Map(signedIn);
+        PortalOutbox.Map(signedIn);
         return routes;
     }
 

@@ -1,10 +1,5 @@
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using IqTriageBot.Dialogs;
 using IqTriageBot.Domain.Bookings;
-using IqTriageBot.Domain.Intake;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IqTriageBot.Host.Bookings;
@@ -30,7 +25,7 @@ public static class CalendarEndpoints
         }
 
         var booking = await store.FindAsync(reference, cancellationToken);
-        if (booking?.Start is not { } start || booking.End is not { } end || content.Data.Centres.Find(booking.CentreId) is not { } centre)
+        if (booking?.Start is null || booking.End is null || content.Data.Centres.Find(booking.CentreId) is not { } centre)
         {
             return TypedResults.NotFound();
         }
@@ -40,25 +35,7 @@ public static class CalendarEndpoints
             return TypedResults.Problem("This appointment was cancelled.", statusCode: StatusCodes.Status410Gone, title: "cancelled");
         }
 
-        var where = booking.Mode switch
-        {
-            CounsellingMode.Phone => "Telefon / phone",
-            CounsellingMode.Video => "Video",
-            _ => centre.PublicAddress ?? centre.Address.City,
-        };
-        var calendar = new Calendar { ProductId = "-//IqTriageBot//Booking//DE", Method = "PUBLISH" };
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = $"{booking.Id}@iqtriagebot",
-            Summary = $"Erstberatung / First consultation – {centre.Name}",
-            Description = $"Buchungsnummer / Reference: {booking.Reference}" + (centre.PublicPhone is { } phone ? $"\nTelefon / Phone: {phone}" : string.Empty),
-            Location = where,
-            DtStart = new CalDateTime(start.UtcDateTime, "UTC"),
-            DtEnd = new CalDateTime(end.UtcDateTime, "UTC"),
-            DtStamp = new CalDateTime(booking.CreatedAt.UtcDateTime, "UTC"),
-            Status = "CONFIRMED",
-        });
-        var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        var text = BookingCalendar.Build(booking, centre, BookingCalendar.Publish);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"appointment-{booking.Reference}.ics");
     }
 }

@@ -44,7 +44,7 @@ public sealed class TurnRunner(
             var entry = await states.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             state = entry is null ? new DialogState() : DialogStateJson.Deserialize(entry.Json);
             var address = new ConversationAddress(incoming.ChannelId ?? "unknown", conversationId, incoming.From?.Id, incoming.ServiceUrl, state.Language ?? engine.Content.DefaultLanguage);
-            var result = await engine.RunAsync(state, turn, new BookingPort(desk, address, calendar.For, notifications.BookedAsync), cancellationToken).ConfigureAwait(false);
+            var result = await engine.RunAsync(state, turn, new BookingPort(desk, address, calendar.For, notifications.BookedAsync, (booking, token) => notifications.CancelledAsync(booking, Mail.CancelledBy.Person, token)), cancellationToken).ConfigureAwait(false);
             var etag = entry?.ETag;
             if (result.Effects.Contains(TurnEffect.DeleteUserData))
             {

@@ -24,8 +24,12 @@ public sealed class TriageBotFactory : WebApplicationFactory<Program>
     private readonly TempDirectory? _ownedDirectory;
     private readonly Dictionary<string, string?> _settings;
 
-    public TriageBotFactory(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Extra registrations for the host (for example a logger provider that keeps the log).</param>
+    public TriageBotFactory(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         if (dataDirectory is null)
         {
             _ownedDirectory = new TempDirectory();
@@ -69,6 +73,7 @@ public sealed class TriageBotFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(this));
+            _services?.Invoke(services);
         });
     }
 
