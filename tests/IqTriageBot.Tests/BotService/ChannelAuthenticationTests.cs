@@ -30,6 +30,7 @@ public class ChannelAuthenticationTests : ConnectorTest
         MissingServiceUrlClaim,
         EmulatorTokenForAnotherApp,
         EmulatorIssuerSignedWithChannelKey,
+        EmulatorTokenWithoutVersion,
     }
 
     [Fact]
@@ -91,6 +92,7 @@ public class ChannelAuthenticationTests : ConnectorTest
     [InlineData(Spoiled.MissingServiceUrlClaim)]
     [InlineData(Spoiled.EmulatorTokenForAnotherApp)]
     [InlineData(Spoiled.EmulatorIssuerSignedWithChannelKey)]
+    [InlineData(Spoiled.EmulatorTokenWithoutVersion)]
     public async Task Bad_or_missing_token_is_401_and_nothing_is_processed(Spoiled spoiled)
     {
         var activity = Activity("message", "conv-bad", text: "English", channel: spoiled == Spoiled.MissingEndorsement ? "telegram" : "msteams");
@@ -112,6 +114,7 @@ public class ChannelAuthenticationTests : ConnectorTest
             Spoiled.MissingServiceUrlClaim => (Fake.ChannelToken(now, change: d => d.Claims.Clear()), "Bearer"),
             Spoiled.EmulatorTokenForAnotherApp => (Fake.EmulatorToken(now, appId: "another-bot"), "Bearer"),
             Spoiled.EmulatorIssuerSignedWithChannelKey => (Fake.EmulatorToken(now, key: Fake.ChannelKey), "Bearer"),
+            Spoiled.EmulatorTokenWithoutVersion => (Fake.EmulatorToken(now, version: "3.0"), "Bearer"),
             _ => throw new ArgumentOutOfRangeException(nameof(spoiled)),
         };
 
@@ -140,12 +143,14 @@ public class ChannelAuthenticationTests : ConnectorTest
         Assert.True(await StateStoredAsync("msteams", "skew-2"));
     }
 
-    [Fact]
-    public async Task Emulator_token_is_validated_against_entra_keys_without_a_serviceurl_claim()
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public async Task Emulator_token_is_validated_against_entra_keys_without_a_serviceurl_claim(string version)
     {
         var activity = Activity("conversationUpdate", "emu-1", channel: "emulator");
 
-        using var response = await PostAsync(activity, Fake.EmulatorToken(Now));
+        using var response = await PostAsync(activity, Fake.EmulatorToken(Now, version: version));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await DeliveredAsync();
@@ -203,6 +208,29 @@ public class ChannelAuthenticationTests : ConnectorTest
     }
 
     [Fact]
+    public async Task After_a_restart_stored_addresses_still_reach_the_person()
+    {
+        using (var greeted = await PostAsync(Activity("conversationUpdate", "restart-1"), Fake.ChannelToken(Now)))
+        {
+            Assert.Equal(HttpStatusCode.OK, greeted.StatusCode);
+        }
+
+        await DeliveredAsync();
+        var before = Fake.Received.Count;
+        await using var restarted = new TriageBotFactory(Fake.HostSettings(), Factory.DataDirectory);
+        using var client = restarted.CreateClient();
+        var engine = restarted.Services.GetRequiredService<IqTriageBot.Host.Hosting.LiveContent>().Engine;
+        var address = new IqTriageBot.Domain.Bookings.ConversationAddress("msteams", "restart-1", "29:user-1", Fake.ServiceUrl, "en");
+
+        var delivered = await restarted.Services.GetRequiredService<IqTriageBot.Host.Bookings.ProactiveMessages>().SendAsync(address, engine.Apology(null), CancellationToken.None);
+
+        Assert.True(delivered);
+        var sent = Fake.Received.Skip(before).Single();
+        Assert.Equal("/v3/conversations/restart-1/activities", sent.RawPath);
+        Assert.StartsWith("Bearer connector-token-", sent.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Erasing_the_conversation_deletes_its_stored_address()
     {
         using var response = await PostAsync(Activity("conversationUpdate", "erase-1"), Fake.ChannelToken(Now));
@@ -226,5 +254,56 @@ public class SingleTenantConnectorTests() : ConnectorTest(new Dictionary<string,
         await DeliveredAsync();
         Assert.Equal("7d1c0a3e-1111-4222-8333-444455556666", Assert.Single(Fake.TokenRequests).Tenant);
         Assert.Equal(2, Fake.Messages().Count);
+    }
+}
+
+/// <summary>When Entra ID refuses the bot's credentials, replies are held back rather than sent without a token.</summary>
+public class RefusedCredentialsConnectorTests() : ConnectorTest(new Dictionary<string, string?> { ["Bot:MicrosoftAppPassword"] = "wrong-secret", ["Bot:SendAttempts"] = "2" })
+{
+    [Fact]
+    public async Task No_reply_goes_out_without_the_bots_token()
+    {
+        using var response = await PostAsync(Activity("conversationUpdate", "nocred-1"), Fake.ChannelToken(Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await DeliveredAsync();
+        Assert.NotEmpty(Fake.TokenRequests);
+        Assert.Empty(Fake.Received);
+    }
+}
+
+/// <summary>The Connector refusing the bot's token once (revoked early): a new token is fetched and the reply sent with it.</summary>
+public class RefusedBotTokenConnectorTests : ConnectorTest
+{
+    [Fact]
+    public async Task A_401_from_the_connector_fetches_a_new_token_once()
+    {
+        Fake.Script((401, null));
+
+        using var response = await PostAsync(Activity("conversationUpdate", "tok-1"), Fake.ChannelToken(Now));
+
+        await DeliveredAsync();
+        Assert.Equal(["Bearer connector-token-1", "Bearer connector-token-2", "Bearer connector-token-2"], Fake.Received.Select(r => r.Authorization));
+        Assert.Equal([401, 200, 200], Fake.Received.Select(r => r.Status));
+    }
+}
+
+/// <summary>Without an app id (local development) the Emulator on this machine is served unauthenticated, and answered without a token.</summary>
+public class LocalEmulatorConnectorTests : ConnectorTest
+{
+    public LocalEmulatorConnectorTests()
+        : base(new Dictionary<string, string?> { ["Bot:MicrosoftAppId"] = "", ["Bot:MicrosoftAppPassword"] = "" }) =>
+        Factory.SimulateRemoteCaller = false;
+
+    [Fact]
+    public async Task Replies_go_to_the_emulators_service_url_without_authorization()
+    {
+        using var response = await PostAsync(Activity("message", "local-1", text: "hello", channel: "emulator"), token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await DeliveredAsync();
+        Assert.NotEmpty(Fake.Messages());
+        Assert.All(Fake.Received, r => Assert.Equal(string.Empty, r.Authorization));
+        Assert.Empty(Fake.TokenRequests);
     }
 }

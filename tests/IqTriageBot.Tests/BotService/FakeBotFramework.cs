@@ -142,16 +142,16 @@ public sealed class FakeBotFramework : IAsyncDisposable
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
-    /// <summary>An Entra ID v1 token for the bot's own app id, as the Emulator sends it.</summary>
-    public string EmulatorToken(DateTimeOffset now, string appId = AppId, TestKey? key = null) =>
+    /// <summary>An Entra ID token (v1: app id in appid; v2: in azp) for the bot's own app id, as the Emulator sends it.</summary>
+    public string EmulatorToken(DateTimeOffset now, string appId = AppId, TestKey? key = null, string version = "1.0") =>
         new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = EmulatorIssuerV1,
+            Issuer = version == "1.0" ? EmulatorIssuerV1 : "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0",
             Audience = AppId,
             IssuedAt = now.UtcDateTime.AddMinutes(-1),
             NotBefore = now.UtcDateTime.AddMinutes(-1),
             Expires = now.UtcDateTime.AddMinutes(59),
-            Claims = new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = appId, ["tid"] = "d6d49420-f39b-4df7-a1dc-d59a935871db" },
+            Claims = new Dictionary<string, object> { ["ver"] = version, [version == "1.0" ? "appid" : "azp"] = appId, ["tid"] = "d6d49420-f39b-4df7-a1dc-d59a935871db" },
             SigningCredentials = (key ?? EmulatorKey).Credentials,
         });
 

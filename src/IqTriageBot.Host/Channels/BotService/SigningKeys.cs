@@ -27,9 +27,6 @@ public sealed class SigningKeys(
     private DateTimeOffset _fetchedAt;
     private DateTimeOffset? _unknownKeyFetchAt;
 
-    /// <summary>How often the key set was fetched (the operator's health view and tests).</summary>
-    public int Fetches { get; private set; }
-
     public void Dispose() => _gate.Dispose();
 
     /// <summary>The key with this id, or null when the issuer does not (or no longer) publish it.</summary>
@@ -78,7 +75,6 @@ public sealed class SigningKeys(
             using var keySet = await GetJsonAsync(http, jwksUri.GetString()!, cancellationToken).ConfigureAwait(false);
             _keys = Parse(keySet.RootElement);
             _fetchedAt = time.GetUtcNow();
-            Fetches++;
             BotServiceLog.KeysFetched(logger, _keys.Count);
         }
         catch (Exception exception) when (exception is HttpRequestException or JsonException or InvalidDataException or ArgumentException
