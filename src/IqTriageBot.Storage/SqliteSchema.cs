@@ -140,4 +140,18 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS mail_outbox_conversation ON mail_outbox (channel_id, conversation_id);
         CREATE INDEX IF NOT EXISTS mail_outbox_created ON mail_outbox (created_utc);
         """;
+
+    /// <summary>Addresses of Bot Connector conversations (Azure Bot Service channels, the Emulator), for proactive messages.</summary>
+    public const string Connector = """
+        CREATE TABLE IF NOT EXISTS connector_address (
+            channel_id      TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            service_url     TEXT NOT NULL,
+            bot_id          TEXT NULL,
+            user_id         TEXT NULL,
+            tenant_id       TEXT NULL,
+            updated_utc     TEXT NOT NULL,
+            PRIMARY KEY (channel_id, conversation_id)
+        );
+        """;
 }

@@ -72,12 +72,7 @@ public static class BotSetup
         return services;
     }
 
-    public static IServiceCollection AddBotService(this IServiceCollection services)
-    {
-        services.AddOptions<BotServiceOptions>().BindConfiguration(BotServiceOptions.Section);
-        services.AddHttpClient<ConnectorReplies>(client => client.Timeout = TimeSpan.FromSeconds(15));
-        return services;
-    }
+    public static IServiceCollection AddBotService(this IServiceCollection services) => services.AddBotServiceChannel();
 
     private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
         where T : class
