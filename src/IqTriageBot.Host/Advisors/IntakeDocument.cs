@@ -15,7 +15,7 @@ public sealed record IntakeRow(string Label, string Value, string? Original = nu
 public sealed record IntakeSection(string Title, IReadOnlyList<IntakeRow> Rows);
 
 /// <summary>The intake as advisors read it (e-mail, portal, print): sections in the order of an IQ first consultation.</summary>
-public sealed record IntakeDocument(string Title, string Reference, IReadOnlyList<IntakeSection> Sections);
+public sealed record IntakeDocument(string Title, string Reference, IReadOnlyList<IntakeSection> Sections, string? Language = null);
 
 /// <summary>
 /// Builds the <see cref="IntakeDocument"/> of a booking: every answer in German (or English) with the
@@ -94,7 +94,7 @@ public sealed class IntakeDocuments(LiveContent live)
             ]),
         };
 
-        return new IntakeDocument(portal.Format("intake.title"), booking.Reference, sections);
+        return new IntakeDocument(portal.Format("intake.title"), booking.Reference, sections, intake?.Language);
     }
 
     public static string FormatWhen(DateTimeOffset start, string language)

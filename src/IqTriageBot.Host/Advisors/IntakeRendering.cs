@@ -37,8 +37,10 @@ public static class IntakeRendering
                     .Append(PortalHtml.Encode(row.Value).Replace("\n", "<br>", StringComparison.Ordinal));
                 if (row.Original is { } original && original != row.Value)
                 {
-                    html.Append("<span class=\"original\" lang=\"\" dir=\"auto\">").Append(PortalHtml.Encode(originalLabel)).Append(": ")
-                        .Append(PortalHtml.Encode(original)).Append("</span>");
+                    // The person's words in their language and direction (Arabic stays right to left in a German page).
+                    html.Append("<span class=\"original\">").Append(PortalHtml.Encode(originalLabel)).Append(": <bdi")
+                        .Append(document.Language is { } code ? $" lang=\"{PortalHtml.Encode(code)}\"" : string.Empty).Append(" dir=\"auto\">")
+                        .Append(PortalHtml.Encode(original)).Append("</bdi></span>");
                 }
 
                 html.Append("</td></tr>");

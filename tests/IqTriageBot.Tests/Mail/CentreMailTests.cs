@@ -71,7 +71,7 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
                  {
                      "Intake zur Erstberatung", "Person und Kontakt", "Wohnort und Aufenthalt", "Qualifikation", "Sprache und Beratungsform", "Termin",
                      "Name: " + Name, "PLZ / Ort / Land: 04109, Sachsen", "Höchster Abschluss: Berufsausbildung", "Original (Englisch): Vocational training",
-                     "Beruf (Angabe der Person): nurse", "Pflegefachmann/Pflegefachfrau", "Land des Abschlusses: Syrien", "Deutschkenntnisse: B1",
+                     "Beruf (Angabe der Person): „nurse“ (Englisch)", "Pflegefachmann/Pflegefachfrau", "Land des Abschlusses: Syrien", "Deutschkenntnisse: B1",
                      "Buchungsnummer: " + booking.Reference,
                  })
         {
@@ -79,7 +79,7 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Contains("<h2>Qualifikation</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"original\" lang=\"\" dir=\"auto\">Original (Englisch): Vocational training</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"original\">Original (Englisch): <bdi lang=\"en\" dir=\"auto\">Vocational training</bdi></span>", html, StringComparison.Ordinal);
         Assert.Contains(booking.Reference, html, StringComparison.Ordinal);
 
         var invitation = Assert.Single(message.Attachments.OfType<MimePart>());
