@@ -2,12 +2,19 @@ using IqTriageBot.Host.Advisors;
 using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Channels.BotService;
 using IqTriageBot.Host.Channels.DirectLine;
+using IqTriageBot.Host.Channels.Messengers;
+using IqTriageBot.Host.Channels.Telegram;
 using IqTriageBot.Host.Hosting;
 using IqTriageBot.Host.Protocol;
 
 if (PortalCommands.Handles(args))
 {
     return await PortalCommands.RunAsync(args);
+}
+
+if (TelegramCommands.Handles(args))
+{
+    return await TelegramCommands.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +25,7 @@ builder.Services.AddBooking();
 builder.Services.AddPortal();
 builder.Services.AddDirectLine();
 builder.Services.AddBotService();
+builder.Services.AddMessengers();
 builder.Services.AddWebChat();
 builder.Services.AddProblemDetails();
 builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
@@ -39,6 +47,7 @@ app.UseAntiforgery();
 
 app.MapDirectLine();
 app.MapBotService();
+app.MapMessengers();
 app.MapWebChat();
 app.MapOccupations();
 app.MapBookings();
