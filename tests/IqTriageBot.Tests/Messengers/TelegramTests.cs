@@ -177,6 +177,45 @@ public class TelegramTests : MessengerTest
     }
 
     [Fact]
+    public async Task Set_webhook_command_registers_url_secret_and_update_types()
+    {
+        var code = await TelegramCommands.RunAsync(
+        [
+            "telegram", "set-webhook", "https://bot.example.org/telegram/webhook",
+            "--Telegram:BotToken=" + BotToken, "--Telegram:SecretToken=" + TelegramSecret, "--Telegram:ApiBaseUrl=" + Platform.BaseUrl,
+        ]);
+        var info = await TelegramCommands.RunAsync(["telegram", "webhook-info", "--Telegram:BotToken=" + BotToken, "--Telegram:ApiBaseUrl=" + Platform.BaseUrl]);
+        var refused = await TelegramCommands.RunAsync(["telegram", "set-webhook", "http://insecure.example.org/telegram/webhook", "--Telegram:BotToken=" + BotToken, "--Telegram:SecretToken=" + TelegramSecret]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, info);
+        Assert.Equal(2, refused);
+        var registered = Assert.Single(Platform.BodiesOf("/setWebhook"));
+        Assert.Equal("https://bot.example.org/telegram/webhook", registered["url"]!.GetValue<string>());
+        Assert.Equal(TelegramSecret, registered["secret_token"]!.GetValue<string>());
+        Assert.Equal(["message", "callback_query"], registered["allowed_updates"]!.AsArray().Select(u => u!.GetValue<string>()));
+        Assert.Single(Platform.BodiesOf("/getWebhookInfo"));
+    }
+
+    [Fact]
+    public async Task Delete_my_data_removes_what_the_channel_keeps()
+    {
+        var chat = Chat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var languages = await SendAsync(Text(NextId(), "/start"));
+        var oldToken = Buttons(languages)[0]["callback_data"]!.GetValue<string>();
+        await SendAsync(Text(NextId(), "English"));
+        Assert.NotNull(await Store.FindConversationAsync("telegram", chat, CancellationToken.None));
+
+        var confirm = await SendAsync(Text(NextId(), "delete my data"));
+        var yes = Buttons(confirm).First(b => b["text"]!.GetValue<string>() == "Yes");
+        var done = await SendAsync(Callback(NextId(), "cbq-del", yes["callback_data"]!.GetValue<string>()));
+
+        Assert.NotEmpty(done);
+        Assert.Null(await Store.FindConversationAsync("telegram", chat, CancellationToken.None));
+        Assert.Null(await Store.FindButtonAsync("telegram", chat, oldToken, CancellationToken.None));
+    }
+
+    [Fact]
     public void Long_texts_split_at_4096_on_line_breaks_without_breaking_characters()
     {
         var line = new string('ب', 90) + " 👩🏽‍⚕️ " + new string('x', 9);
