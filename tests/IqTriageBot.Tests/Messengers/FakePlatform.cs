@@ -29,6 +29,9 @@ public sealed class FakePlatform : IAsyncDisposable
 
     public bool Down { get; set; }
 
+    /// <summary>When set, the next call is answered 429 with parameters.retry_after of this many seconds (Bot API shape).</summary>
+    public int? RateLimitOnceSeconds { get; set; }
+
     private int _failed;
 
     public int FailedAttempts => _failed;
@@ -66,6 +69,15 @@ public sealed class FakePlatform : IAsyncDisposable
         {
             Interlocked.Increment(ref _failed);
             return Results.Text("{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}", "application/json", statusCode: 502);
+        }
+
+        if (RateLimitOnceSeconds is { } seconds)
+        {
+            RateLimitOnceSeconds = null;
+            Interlocked.Increment(ref _failed);
+            return Results.Json(
+                new JsonObject { ["ok"] = false, ["error_code"] = 429, ["description"] = $"Too Many Requests: retry after {seconds}", ["parameters"] = new JsonObject { ["retry_after"] = seconds } },
+                statusCode: 429);
         }
 
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];

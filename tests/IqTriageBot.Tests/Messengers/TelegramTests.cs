@@ -147,6 +147,26 @@ public class TelegramTests : MessengerTest
     }
 
     [Fact]
+    public async Task Too_many_requests_waits_exactly_the_retry_after_seconds()
+    {
+        Platform.RateLimitOnceSeconds = 35;
+
+        using var response = await PostAsync(Text(NextId(), "/start"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await DrainAsync();
+        Assert.Equal(1, Platform.FailedAttempts);
+        Assert.Empty(Platform.Calls);
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        await DrainAsync();
+        Assert.Empty(Platform.Calls);
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(6));
+        await DrainAsync();
+        Assert.Equal(2, Platform.BodiesOf("/sendMessage").Count);
+    }
+
+    [Fact]
     public async Task Whole_triage_booking_reminder_and_cancel_by_reference()
     {
         var last = await SendAsync(Text(NextId(), "/start"));
