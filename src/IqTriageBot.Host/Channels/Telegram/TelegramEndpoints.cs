@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IqTriageBot.Host.Bot;
 using IqTriageBot.Host.Channels.Messengers;
 using IqTriageBot.Storage;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public static class TelegramEndpoints
         TelegramRenderer renderer,
         MessengerOutbox outbox,
         TimeProvider time,
+        KeyedLock locks,
         ILogger<TelegramRenderer> logger)
     {
         var settings = options.Value;
@@ -79,6 +81,8 @@ public static class TelegramEndpoints
             return Results.Ok();
         }
 
+        // Updates of one chat may arrive at once (max_connections > 1): one at a time, so replies keep their order.
+        using var held = await locks.AcquireAsync("messenger/telegram/" + chatId, cancellationToken);
         var calls = new List<(string Method, string Payload)>();
         string? text = update.Text;
         if (update.CallbackQueryId is { } callbackId)

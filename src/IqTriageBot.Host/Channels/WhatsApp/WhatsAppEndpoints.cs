@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IqTriageBot.Host.Bot;
 using IqTriageBot.Host.Channels.Messengers;
 using IqTriageBot.Storage;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ public static class WhatsAppEndpoints
         WhatsAppRenderer renderer,
         MessengerOutbox outbox,
         TimeProvider time,
+        KeyedLock locks,
         ILogger<WhatsAppRenderer> logger)
     {
         var settings = options.Value;
@@ -94,6 +96,8 @@ public static class WhatsAppEndpoints
                 continue;
             }
 
+            // Messages of one person may arrive in parallel notifications: one at a time, so replies keep their order.
+            using var held = await locks.AcquireAsync("messenger/whatsapp/" + conversationId, cancellationToken);
             if (!await store.TryMarkSeenAsync(MessengerChannels.WhatsApp, message.Id, time.GetUtcNow(), cancellationToken))
             {
                 MessengerLog.Duplicate(logger, MessengerChannels.WhatsApp);
