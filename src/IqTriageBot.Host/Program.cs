@@ -2,6 +2,8 @@ using IqTriageBot.Host.Advisors;
 using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Channels.BotService;
 using IqTriageBot.Host.Channels.DirectLine;
+using IqTriageBot.Host.Channels.Messengers;
+using IqTriageBot.Host.Channels.Telegram;
 using IqTriageBot.Host.Hosting;
 using IqTriageBot.Host.Mail;
 using IqTriageBot.Host.Protocol;
@@ -9,6 +11,11 @@ using IqTriageBot.Host.Protocol;
 if (PortalCommands.Handles(args))
 {
     return await PortalCommands.RunAsync(args);
+}
+
+if (TelegramCommands.Handles(args))
+{
+    return await TelegramCommands.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +27,7 @@ builder.Services.AddMail();
 builder.Services.AddPortal();
 builder.Services.AddDirectLine();
 builder.Services.AddBotService();
+builder.Services.AddMessengers();
 builder.Services.AddWebChat();
 builder.Services.AddProblemDetails();
 builder.Services.AddResponseCompression(compression => compression.EnableForHttps = true);
@@ -41,6 +49,7 @@ app.UseAntiforgery();
 
 app.MapDirectLine();
 app.MapBotService();
+app.MapMessengers();
 app.MapWebChat();
 app.MapOccupations();
 app.MapBookings();

@@ -154,4 +154,50 @@ internal static class SqliteSchema
             PRIMARY KEY (channel_id, conversation_id)
         );
         """;
+
+    /// <summary>
+    /// Messenger channels (Telegram, WhatsApp): who the conversation is with, the ids already processed (platforms
+    /// redeliver), the short ids behind buttons, and the outbox of platform calls that are sent and retried in the
+    /// background.
+    /// </summary>
+    public const string Messengers = """
+        CREATE TABLE IF NOT EXISTS messenger_conversation (
+            channel_id       TEXT NOT NULL,
+            conversation_id  TEXT NOT NULL,
+            user_id          TEXT NULL,
+            phone_id         TEXT NULL,
+            language_hint    TEXT NULL,
+            last_inbound_utc TEXT NOT NULL,
+            PRIMARY KEY (channel_id, conversation_id)
+        );
+
+        CREATE TABLE IF NOT EXISTS messenger_seen (
+            channel_id TEXT NOT NULL,
+            item_id    TEXT NOT NULL,
+            seen_utc   TEXT NOT NULL,
+            PRIMARY KEY (channel_id, item_id)
+        );
+        CREATE INDEX IF NOT EXISTS messenger_seen_time ON messenger_seen (seen_utc);
+
+        CREATE TABLE IF NOT EXISTS messenger_button (
+            channel_id      TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            token           TEXT NOT NULL,
+            value           TEXT NOT NULL,
+            created_utc     TEXT NOT NULL,
+            PRIMARY KEY (channel_id, conversation_id, token)
+        );
+
+        CREATE TABLE IF NOT EXISTS messenger_outbox (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel_id      TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            method          TEXT NOT NULL,
+            payload         TEXT NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_utc        TEXT NOT NULL,
+            created_utc     TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS messenger_outbox_next ON messenger_outbox (next_utc);
+        """;
 }

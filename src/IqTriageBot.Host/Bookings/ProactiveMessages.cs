@@ -19,11 +19,13 @@ public sealed class ProactiveMessages(IEnumerable<IProactiveChannel> channels)
     /// <summary>Delivers the reply; false when the channel cannot be reached from here (then nothing is sent).</summary>
     public async Task<bool> SendAsync(ConversationAddress address, Reply reply, CancellationToken cancellationToken)
     {
+        // A channel id may be served natively and through the Bot Connector (Telegram, for one): the first
+        // channel that knows the conversation delivers.
         foreach (var channel in channels)
         {
-            if (channel.Serves(address.ChannelId))
+            if (channel.Serves(address.ChannelId) && await channel.SendAsync(address, reply, cancellationToken).ConfigureAwait(false))
             {
-                return await channel.SendAsync(address, reply, cancellationToken).ConfigureAwait(false);
+                return true;
             }
         }
 

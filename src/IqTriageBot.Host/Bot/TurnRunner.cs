@@ -28,6 +28,16 @@ public sealed class TurnRunner(
 {
     public async Task<IReadOnlyList<Activity>> RunAsync(Activity incoming, CancellationToken cancellationToken)
     {
+        var replies = await RunForRepliesAsync(incoming, cancellationToken).ConfigureAwait(false);
+        return replies.Select(reply => TurnMapper.ToActivity(reply, incoming)).ToList();
+    }
+
+    /// <summary>
+    /// The same turn, handing back the engine's channel-agnostic replies, for channels that render them
+    /// themselves (messengers with their own button and list formats).
+    /// </summary>
+    public async Task<IReadOnlyList<Reply>> RunForRepliesAsync(Activity incoming, CancellationToken cancellationToken)
+    {
         var turn = TurnMapper.ToTurn(incoming, time.GetUtcNow());
         if (turn is null || incoming.Conversation?.Id is not { Length: > 0 } conversationId)
         {
@@ -57,12 +67,12 @@ public sealed class TurnRunner(
 
             await CountAsync(engine, state, result, address, cancellationToken).ConfigureAwait(false);
             BotLog.TurnCompleted(logger, incoming.ChannelId ?? "unknown", result.State.Node ?? "-", result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
-            return result.Replies.Select(reply => TurnMapper.ToActivity(reply, incoming)).ToList();
+            return result.Replies;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             BotLog.TurnFailed(logger, exception, incoming.ChannelId ?? "unknown", state?.Node ?? "-");
-            return [TurnMapper.ToActivity(engine.Apology(state), incoming)];
+            return [engine.Apology(state)];
         }
     }
 

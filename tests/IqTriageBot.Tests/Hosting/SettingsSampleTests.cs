@@ -22,6 +22,8 @@ public class SettingsSampleTests
         [TriageOptions.Section] = typeof(TriageOptions),
         [IqTriageBot.Host.Bookings.BookingOptions.Section] = typeof(IqTriageBot.Host.Bookings.BookingOptions),
         [IqTriageBot.Host.Mail.SmtpOptions.Section] = typeof(IqTriageBot.Host.Mail.SmtpOptions),
+        [IqTriageBot.Host.Channels.Telegram.TelegramOptions.Section] = typeof(IqTriageBot.Host.Channels.Telegram.TelegramOptions),
+        [IqTriageBot.Host.Channels.WhatsApp.WhatsAppOptions.Section] = typeof(IqTriageBot.Host.Channels.WhatsApp.WhatsAppOptions),
     };
 
     /// <summary>Top-level keys that ASP.NET Core itself reads rather than an options class of this app.</summary>
