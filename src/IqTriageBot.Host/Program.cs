@@ -4,6 +4,7 @@ using IqTriageBot.Host.Channels.BotService;
 using IqTriageBot.Host.Channels.DirectLine;
 using IqTriageBot.Host.Hosting;
 using IqTriageBot.Host.Protocol;
+using IqTriageBot.Host.Translation;
 
 if (PortalCommands.Handles(args))
 {
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTriageStorage();
 builder.Services.AddTriageBot();
+builder.Services.AddTranslation();
 builder.Services.AddBooking();
 builder.Services.AddPortal();
 builder.Services.AddDirectLine();

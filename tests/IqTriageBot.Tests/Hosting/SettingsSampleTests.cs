@@ -21,6 +21,7 @@ public class SettingsSampleTests
         [BotServiceOptions.Section] = typeof(BotServiceOptions),
         [TriageOptions.Section] = typeof(TriageOptions),
         [IqTriageBot.Host.Bookings.BookingOptions.Section] = typeof(IqTriageBot.Host.Bookings.BookingOptions),
+        [IqTriageBot.Host.Translation.TranslationOptions.Section] = typeof(IqTriageBot.Host.Translation.TranslationOptions),
     };
 
     /// <summary>Top-level keys that ASP.NET Core itself reads rather than an options class of this app.</summary>
