@@ -193,6 +193,53 @@ public sealed class MachineTranslationTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, CatalogRequests());
     }
 
+    [Fact]
+    public async Task Without_a_translator_only_the_catalog_languages_are_offered_and_nothing_is_sent_anywhere()
+    {
+        await using var factory = new TriageBotFactory(dataDirectory: _data.Path);
+        var chat = await Chat.StartAsync(factory, "plain");
+        var greeting = await chat.RepliesAsync();
+
+        Assert.Equal(ReplyKeys.Content.Languages.Select(l => l.Name), Actions(greeting[^1]));
+        var replies = await chat.SayAsync("ሰላም፣ ሓገዝ ደልየ");
+        Assert.All(replies, reply => Assert.Equal("en", ReplyKeys.Identify(reply).Language));
+        Assert.DoesNotContain(Tigrinya, Actions(replies[^1]));
+        Assert.Empty(_server.Requests);
+    }
+
+    [Theory]
+    [InlineData("azure", typeof(IqTriageBot.Host.Translation.AzureTranslator))]
+    [InlineData("deepl", typeof(IqTriageBot.Host.Translation.DeepLTranslator))]
+    [InlineData("libretranslate", typeof(IqTriageBot.Host.Translation.LibreTranslator))]
+    [InlineData("none", typeof(IqTriageBot.Domain.Translation.NoTranslator))]
+    public async Task Configuration_chooses_the_translator(string provider, Type expected)
+    {
+        await using var factory = new TriageBotFactory(new Dictionary<string, string?>
+        {
+            ["Translation:Provider"] = provider,
+            ["Translation:Endpoint"] = _server.Endpoint,
+            ["Translation:Key"] = FakeTranslatorServer.Key,
+        }, _data.Path);
+
+        Assert.IsType(expected, factory.Services.GetRequiredService<IqTriageBot.Domain.Translation.ITranslator>());
+    }
+
+    [Theory]
+    [InlineData("azure", null, null, "Key")]
+    [InlineData("deepl", null, null, "Key")]
+    [InlineData("libretranslate", null, null, "Endpoint")]
+    [InlineData("google", "k", "https://t.example", "Provider")]
+    [InlineData("azure", "k", "not a url", "Endpoint")]
+    public void Incomplete_settings_are_refused_with_a_clear_message(string provider, string? key, string? endpoint, string member)
+    {
+        var options = new IqTriageBot.Host.Translation.TranslationOptions { Provider = provider, Key = key, Endpoint = endpoint };
+
+        var problem = Assert.Single(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
+
+        Assert.Contains(member, problem.MemberNames);
+        Assert.Contains("Translation:" + member, problem.ErrorMessage, StringComparison.Ordinal);
+    }
+
     /// <summary>Requests that translated catalog texts (English into Tigrinya).</summary>
     private int CatalogRequests() => _server.Requests.Count(r => r.Path == "/translate" && r.Query.GetValueOrDefault("to") == "ti");
 
