@@ -1,3 +1,4 @@
+using System.Reflection;
 using IqTriageBot.Dialogs.Flow;
 using IqTriageBot.Domain.Intake;
 
@@ -15,7 +16,8 @@ public static class FreeText
 
     /// <summary>The text of a free-text field as stored, or null.</summary>
     public static string? Read(TriageAnswers answers, string field) =>
-        field == "occupation" ? answers.Occupation?.Text : Fields.All[field].Read(answers) is [var text] ? text : null;
+        field == "occupation" ? answers.Occupation?.Text
+        : typeof(TriageAnswers).GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.GetValue(answers) as string;
 
     /// <summary>Replaces the text of a free-text field (the occupation keeps its classification).</summary>
     public static void Write(TriageAnswers answers, string field, string text)

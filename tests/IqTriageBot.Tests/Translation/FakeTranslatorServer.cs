@@ -31,6 +31,7 @@ public sealed class FakeTranslatorServer : IAsyncDisposable
         ["ሶርያ"] = "Syria",
         ["ኣብ ጀርመን እየ ዝነብር"] = "I live in Germany",
         ["ሰላም፣ ሓገዝ ደልየ"] = "Hello, I need help",
+        ["ደሞዘይ ኣይተኸፍለንን"] = "I have not been paid",
     };
 
     private static readonly Dictionary<string, string> ToGerman = new(StringComparer.Ordinal)

@@ -93,6 +93,40 @@ public sealed class MachineTranslationTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_work_problem_written_in_Tigrinya_is_kept_as_written_with_a_German_translation()
+    {
+        await using var factory = Factory();
+        var chat = await Chat.StartAsync(factory, "worker");
+        await chat.RepliesAsync();
+        var english = ReplyKeys.Content.Catalogs["en"];
+        string Press(string key) => Ti(english.Texts[key]);
+
+        await chat.SayAsync(Tigrinya);
+        await chat.SayAsync(Press("opt.yes"));
+        await chat.SayAsync(Press("opt.livesIn.germany"));
+        await chat.SayAsync(Postcode);
+        await chat.SayAsync(Press("opt.concerns.work"));
+        await chat.SayAsync(Press("opt.done"));
+        await chat.SayAsync("1, 6");
+        await chat.SayAsync(Press("opt.done"));
+        var urgent = await chat.SayAsync(Press("opt.redFlags.passport"));
+        Assert.Equal(("ti", "urgent.help"), (ReplyKeys.Identify(urgent[0]).Language, ReplyKeys.Identify(urgent[0]).Key));
+        var details = await chat.SayAsync(Press("opt.done"));
+        Assert.Equal("work_details.ask", ReplyKeys.Identify(details[^1]).Key);
+
+        var next = await chat.SayAsync("ደሞዘይ ኣይተኸፍለንን");
+
+        Assert.Equal("residence_group.ask", ReplyKeys.Identify(next[^1]).Key);
+        var entry = await factory.Services.GetRequiredService<IqTriageBot.Storage.IStateStore>()
+            .ReadAsync(IqTriageBot.Host.Bot.TurnRunner.StateKey("directline", chat.ConversationId), CancellationToken.None);
+        var state = DialogStateJson.Deserialize(entry!.Json);
+        Assert.Equal("ደሞዘይ ኣይተኸፍለንን", state.Answers.WorkDetails);
+        Assert.Equal(new FreeTextTranslation("ደሞዘይ ኣይተኸፍለንን", "Mein Lohn wurde nicht bezahlt", "ti"), state.Translations["workDetails"]);
+        Assert.Contains(_server.Requests, r => r.Query.GetValueOrDefault("from") == "ti" && r.Query.GetValueOrDefault("to") == "en"
+            && JsonNode.Parse(r.Body)![0]!["Text"]!.GetValue<string>() == "ደሞዘይ ኣይተኸፍለንን");
+    }
+
+    [Fact]
     public async Task When_the_translator_fails_the_conversation_goes_on_in_English_and_says_so()
     {
         await using var factory = Factory();
@@ -268,6 +302,8 @@ public sealed class MachineTranslationTests : IAsyncLifetime, IDisposable
     private sealed class Chat(TriageBotFactory factory, DirectLineApi api, string conversationId, string user)
     {
         private int _seen;
+
+        public string ConversationId => conversationId;
 
         public static async Task<Chat> StartAsync(TriageBotFactory factory, string user)
         {
