@@ -94,10 +94,10 @@ public sealed partial class ConversationTranslation(ITranslator translator, Mach
             replies.Insert(at, new Reply(TextKeys.MachineTranslated, machineCatalog.Format(TextKeys.MachineTranslated), machine, []));
         }
 
-        var state2 = result.State;
-        RememberOriginals(content.Flow, state2, originals);
-        state2.LastChoices = [.. result.Replies.LastOrDefault(r => r.Choices.Count > 0)?.Choices.Select(c => c.Label) ?? []];
-        await TranslateForAdvisorsAsync(content, state2, cancellationToken).ConfigureAwait(false);
+        var after = result.State;
+        RememberOriginals(content.Flow, after, originals);
+        after.LastChoices = [.. result.Replies.LastOrDefault(r => r.Choices.Count > 0)?.Choices.Select(c => c.Label) ?? []];
+        await TranslateForAdvisorsAsync(content, after, cancellationToken).ConfigureAwait(false);
         return result with { Replies = replies };
     }
 
