@@ -9,6 +9,9 @@ namespace IqTriageBot.Host.Translation;
 /// </summary>
 public abstract class HttpTranslator(HttpClient http, TranslationOptions options, ILogger logger) : ITranslator
 {
+    /// <summary>Ticks (UTC) until which the service asked to be left alone (429 with Retry-After); 0: not paused.</summary>
+    private long _pausedUntil;
+
     public abstract string Provider { get; }
 
     public bool IsConfigured => true;
@@ -34,6 +37,11 @@ public abstract class HttpTranslator(HttpClient http, TranslationOptions options
 
         var from = source is null ? null : BaseCode(source);
         var to = BaseCode(target);
+        if (Paused(out var wait))
+        {
+            return TranslationResult.Failed(TranslationFailure.QuotaExceeded, wait);
+        }
+
         var all = new List<TranslatedText>(texts.Count);
         foreach (var batch in TranslatorHttp.Batches(texts, MaxBatchItems, MaxBatchChars))
         {
@@ -42,6 +50,7 @@ public abstract class HttpTranslator(HttpClient http, TranslationOptions options
             {
                 var failure = result.Succeeded ? TranslationFailure.GarbageResponse : result.Failure;
                 TranslationLog.TranslateFailed(logger, Provider, failure, status, batch.Count, from ?? "auto", to);
+                PauseFor(result.RetryAfter);
                 return TranslationResult.Failed(failure, result.RetryAfter);
             }
 
@@ -53,6 +62,11 @@ public abstract class HttpTranslator(HttpClient http, TranslationOptions options
 
     public async Task<DetectionResult> DetectAsync(string text, CancellationToken cancellationToken)
     {
+        if (Paused(out _))
+        {
+            return DetectionResult.Failed(TranslationFailure.QuotaExceeded);
+        }
+
         var (result, status) = await DetectCoreAsync(text, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -61,6 +75,21 @@ public abstract class HttpTranslator(HttpClient http, TranslationOptions options
         }
 
         return result with { Language = BaseCode(result.Language!) };
+    }
+
+    /// <summary>Whether an earlier Retry-After still holds; then no request is sent until it has passed.</summary>
+    private bool Paused(out TimeSpan wait)
+    {
+        wait = new DateTime(Interlocked.Read(ref _pausedUntil), DateTimeKind.Utc) - DateTime.UtcNow;
+        return wait > TimeSpan.Zero;
+    }
+
+    private void PauseFor(TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait && wait > TimeSpan.Zero)
+        {
+            Interlocked.Exchange(ref _pausedUntil, (DateTime.UtcNow + TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, 3600))).Ticks);
+        }
     }
 
     /// <summary>One request: the translations in order, or a failure; and the HTTP status for the log.</summary>

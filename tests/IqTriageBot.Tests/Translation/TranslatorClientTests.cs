@@ -169,6 +169,24 @@ public sealed class TranslatorClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task After_a_429_with_Retry_After_no_request_is_sent_until_it_has_passed()
+    {
+        _server.Failure = "429";
+        _server.RetryAfterSeconds = 600;
+        var client = Client("azure");
+        await client.TranslateAsync(["nurse"], "en", "de", CancellationToken.None);
+        _server.Failure = null;
+
+        var again = await client.TranslateAsync(["nurse"], "en", "de", CancellationToken.None);
+        var detection = await client.DetectAsync("ነርስ", CancellationToken.None);
+
+        Assert.Equal(TranslationFailure.QuotaExceeded, again.Failure);
+        Assert.True(again.RetryAfter > TimeSpan.FromSeconds(500));
+        Assert.Equal(TranslationFailure.QuotaExceeded, detection.Failure);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task DeepL_456_is_quota_exceeded()
     {
         _server.Failure = "456";
