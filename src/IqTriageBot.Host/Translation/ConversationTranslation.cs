@@ -101,6 +101,23 @@ public sealed partial class ConversationTranslation(ITranslator translator, Mach
         return result with { Replies = replies };
     }
 
+    /// <summary>
+    /// The engine for messages sent later in <paramref name="language"/> (reminders, cancellations): for a
+    /// machine language, one that speaks its cached catalog; otherwise, or when that fails, the usual engine.
+    /// </summary>
+    public async Task<DialogEngine> EngineForAsync(string? language, CancellationToken cancellationToken)
+    {
+        var content = live.Content;
+        if (!Enabled || content.FindMachineLanguage(language) is not { } machine)
+        {
+            return live.Engine;
+        }
+
+        var english = content.Catalogs[DialogContentLoader.ReferenceLanguage];
+        var (catalog, _) = await catalogs.GetAsync(machine.Code, english, cancellationToken).ConfigureAwait(false);
+        return catalog is null ? live.Engine : Engine(content, english);
+    }
+
     /// <summary>The engine on the content with the machine languages, speaking those whose catalog is ready.</summary>
     private DialogEngine Engine(DialogContent content, TextCatalog english) => live.EngineFor(content.WithMachineLanguages(catalogs.Ready(english)));
 

@@ -90,6 +90,15 @@ public sealed class MachineTranslationTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("Krankenpflegerin", occupation.Value, StringComparison.Ordinal);
         Assert.Contains("Tigrinya", occupation.Value, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.Value.Contains("Tigrinya (ትግርኛ)", StringComparison.Ordinal));
+
+        // The reminder the day before speaks Tigrinya too.
+        var reminders = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<IqTriageBot.Host.Bookings.ReminderService>().Single();
+        factory.Clock.SetUtcNow(booking.Start!.Value.AddHours(-20));
+        await reminders.SendDueAsync(CancellationToken.None);
+        var reminder = Assert.Single(await chat.RepliesAsync(all: true), r => ReplyKeys.Identify(r).Key == "booking.reminder");
+        Assert.Equal("ti", ReplyKeys.Identify(reminder).Language);
+        Assert.StartsWith(FakeTranslatorServer.TigrinyaMarker, reminder!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(booking.Reference, reminder["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
