@@ -16,4 +16,7 @@ public sealed record LanguageInfo(
     string Locale)
 {
     public string Direction => IsRightToLeft ? "rtl" : "ltr";
+
+    /// <summary>A language without a reviewed catalog: its texts are machine-translated from English.</summary>
+    public bool MachineTranslated { get; init; }
 }

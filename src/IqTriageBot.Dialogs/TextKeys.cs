@@ -27,6 +27,12 @@ public static class TextKeys
     public const string StuckAsk = "stuck.ask";
     public const string NumberHint = "render.number_hint";
 
+    /// <summary>Said once when a conversation runs in a machine-translated language.</summary>
+    public const string MachineTranslated = "translation.machine_notice";
+
+    /// <summary>Said when the translator fails and the conversation goes on in a catalog language.</summary>
+    public const string TranslationUnavailable = "translation.unavailable";
+
     public const string WordsYes = "words.yes";
     public const string WordsNo = "words.no";
     public const string WordsDone = "words.done";

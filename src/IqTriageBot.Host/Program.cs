@@ -7,6 +7,7 @@ using IqTriageBot.Host.Channels.Telegram;
 using IqTriageBot.Host.Hosting;
 using IqTriageBot.Host.Mail;
 using IqTriageBot.Host.Protocol;
+using IqTriageBot.Host.Translation;
 
 if (PortalCommands.Handles(args))
 {
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTriageStorage();
 builder.Services.AddTriageBot();
+builder.Services.AddTranslation();
 builder.Services.AddBooking();
 builder.Services.AddMail();
 builder.Services.AddPortal();

@@ -72,7 +72,7 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Version1 + SqliteSchema.Bookings + SqliteSchema.Portal + SqliteSchema.MailOutbox + SqliteSchema.Connector + SqliteSchema.Messengers;
+        command.CommandText = SqliteSchema.Version1 + SqliteSchema.Bookings + SqliteSchema.Portal + SqliteSchema.MailOutbox + SqliteSchema.Connector + SqliteSchema.Messengers + SqliteSchema.Translations;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await AddColumnAsync(connection, "booking", "intake_json", "TEXT NULL", cancellationToken).ConfigureAwait(false);
     }

@@ -200,4 +200,20 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS messenger_outbox_next ON messenger_outbox (next_utc);
         """;
+
+    /// <summary>
+    /// Catalog texts a translator made for languages without a reviewed catalog, so each is asked for once.
+    /// source_hash is the hash of the English text it came from: an edited English text is translated anew.
+    /// </summary>
+    public const string Translations = """
+        CREATE TABLE IF NOT EXISTS translated_text (
+            language    TEXT NOT NULL,
+            text_key    TEXT NOT NULL,
+            source_hash TEXT NOT NULL,
+            text        TEXT NOT NULL,
+            provider    TEXT NOT NULL,
+            updated_utc TEXT NOT NULL,
+            PRIMARY KEY (language, text_key)
+        );
+        """;
 }

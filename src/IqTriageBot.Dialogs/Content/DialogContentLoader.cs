@@ -16,6 +16,9 @@ public static class DialogContentLoader
     /// <summary>The advisor portal speaks German and English (portal/de.yaml, portal/en.yaml).</summary>
     public static readonly IReadOnlyList<string> PortalLanguages = ["de", "en"];
 
+    /// <summary>Languages offered through machine translation when a translator is configured (optional file).</summary>
+    public const string MachineLanguagesFile = "machine-languages.yaml";
+
     public static DialogContent Load(string dialogsPath)
     {
         var problems = new List<string>();
@@ -26,6 +29,14 @@ public static class DialogContentLoader
         }
 
         var languages = LoadLanguages(Yaml.Read(root, "languages.yaml", problems), problems);
+        var machine = File.Exists(Path.Combine(root, MachineLanguagesFile))
+            ? LoadLanguages(Yaml.Read(root, MachineLanguagesFile, problems), problems, MachineLanguagesFile).Select(l => l with { MachineTranslated = true }).ToList()
+            : [];
+        foreach (var clash in machine.Where(m => languages.Any(l => l.Code == m.Code)))
+        {
+            problems.Add($"{MachineLanguagesFile}: '{clash.Code}' has a reviewed catalog in languages.yaml; list it in one file only.");
+        }
+
         var flow = FlowLoader.Read(Yaml.Read(root, "flow.yaml", problems), problems);
         if (flow is not null)
         {
@@ -58,15 +69,15 @@ public static class DialogContentLoader
             throw new DialogContentException(problems);
         }
 
-        return new DialogContent(languages, catalogs, ReferenceLanguage, flow!, data) { Portal = portal };
+        return new DialogContent(languages, catalogs, ReferenceLanguage, flow!, data) { Portal = portal, MachineLanguages = machine };
     }
 
-    private static List<LanguageInfo> LoadLanguages(YamlNode? document, List<string> problems)
+    private static List<LanguageInfo> LoadLanguages(YamlNode? document, List<string> problems, string file = "languages.yaml")
     {
         var result = new List<LanguageInfo>();
         if (document is not YamlSequenceNode list)
         {
-            problems.Add("languages.yaml: expected a list of languages.");
+            problems.Add($"{file}: expected a list of languages.");
             return result;
         }
 
@@ -80,18 +91,18 @@ public static class DialogContentLoader
             var locale = item.Scalar("locale");
             if (code is null || name is null || english is null || german is null || locale is null)
             {
-                problems.Add($"languages.yaml (line {item.Start.Line}): code, name, english, german and locale are required.");
+                problems.Add($"{file} (line {item.Start.Line}): code, name, english, german and locale are required.");
                 continue;
             }
 
             if (dir is not ("ltr" or "rtl"))
             {
-                problems.Add($"languages.yaml: '{code}' has dir '{dir}'; use ltr or rtl.");
+                problems.Add($"{file}: '{code}' has dir '{dir}'; use ltr or rtl.");
             }
 
             if (result.Any(l => l.Code == code))
             {
-                problems.Add($"languages.yaml: '{code}' is listed twice.");
+                problems.Add($"{file}: '{code}' is listed twice.");
                 continue;
             }
 

@@ -201,8 +201,11 @@ public sealed partial class DialogEngine
     {
         FlowWalker.Prune(content.Flow, state);
         var result = Route(state.Answers);
+        var translations = FreeText.Current(content.Flow, state);
         return new IntakeSnapshot
         {
+            GermanTranslations = translations.ToDictionary(t => t.Key, t => t.Value.German, StringComparer.Ordinal),
+            TranslatedFrom = translations.ToDictionary(t => t.Key, t => t.Value.SourceLanguage, StringComparer.Ordinal),
             Answers = state.Answers,
             Language = state.Language ?? content.DefaultLanguage,
             ConsentVersion = state.ConsentVersion,

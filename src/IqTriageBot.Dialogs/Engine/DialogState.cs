@@ -114,4 +114,22 @@ public sealed class DialogState
 
     /// <summary>The reference of the booking made in this conversation, once made.</summary>
     public string? BookingReference { get; set; }
+
+    /// <summary>Whether the person was told that the conversation is machine-translated.</summary>
+    public bool MachineNoticeShown { get; set; }
+
+    /// <summary>
+    /// Messages of a machine-translated conversation: the English the engine was given -> what the person
+    /// wrote. Free-text answers are stored as written, not as their translation.
+    /// </summary>
+    public Dictionary<string, string> Originals { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The labels of the choices offered last, so a pressed button is never sent to a translator.</summary>
+    public List<string> LastChoices { get; set; } = [];
+
+    /// <summary>German translations of free-text answers for advisors (field name -> translation).</summary>
+    public Dictionary<string, FreeTextTranslation> Translations { get; set; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>A free-text answer in German for advisors: the text it translates, the translation, and its source language.</summary>
+public sealed record FreeTextTranslation(string Original, string German, string SourceLanguage);

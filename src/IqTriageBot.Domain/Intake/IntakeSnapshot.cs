@@ -28,4 +28,7 @@ public sealed record IntakeSnapshot
 
     /// <summary>German translations of free-text answers (field name -> text), where a translator was available.</summary>
     public IReadOnlyDictionary<string, string> GermanTranslations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The language each translated free-text answer was translated from (field name -> language code).</summary>
+    public IReadOnlyDictionary<string, string> TranslatedFrom { get; init; } = new Dictionary<string, string>();
 }

@@ -29,10 +29,10 @@ public sealed class IntakeDocuments(LiveContent live)
         var content = live.Content;
         var portal = content.Portal.TryGetValue(language, out var p) ? p : content.Portal["de"];
         var texts = content.Catalogs[language];
-        var person = intake is null ? null : content.FindLanguage(intake.Language);
-        var personTexts = person is null || person.Code == language ? null : content.Catalogs[person.Code];
+        var person = intake is null ? null : content.FindLanguage(intake.Language) ?? content.FindMachineLanguage(intake.Language);
+        var personTexts = person is null || person.Code == language || person.MachineTranslated ? null : content.Catalogs[person.Code];
         var answers = intake?.Answers ?? new TriageAnswers();
-        var builder = new Rows(portal, texts, personTexts, answers);
+        var builder = new Rows(portal, texts, personTexts, answers, person, code => LanguageName(code, language));
 
         var sections = new List<IntakeSection>
         {
@@ -57,7 +57,7 @@ public sealed class IntakeDocuments(LiveContent live)
                 builder.Choice("ageGroup"),
                 builder.Choice("benefits"),
             ]),
-            new(portal.Format("intake.section.qualification"), Qualification(builder, portal, answers, intake, language)),
+            new(portal.Format("intake.section.qualification"), Qualification(builder, portal, answers, language, intake)),
             new(portal.Format("intake.section.recognition"), [builder.Choice("recognitionStatus")]),
             new(portal.Format("intake.section.work"),
             [
@@ -103,15 +103,15 @@ public sealed class IntakeDocuments(LiveContent live)
         return SlotPlanner.ToBerlin(start).ToString(language == "de" ? "dddd, dd.MM.yyyy, HH:mm 'Uhr'" : "dddd, d MMMM yyyy, HH:mm", culture);
     }
 
-    private List<IntakeRow> Qualification(Rows builder, TextCatalog portal, TriageAnswers answers, IntakeSnapshot? intake, string language)
+    private List<IntakeRow> Qualification(Rows builder, TextCatalog portal, TriageAnswers answers, string language, IntakeSnapshot? intake)
     {
         var rows = new List<IntakeRow> { builder.Choice("level") };
         if (answers.Occupation is { } given)
         {
-            var languageName = live.Content.FindLanguage(given.Language) is { } written ? (language == "de" ? written.GermanName : written.EnglishName) : given.Language;
+            var languageName = LanguageName(given.Language, language) ?? given.Language;
             // In German when a translation was made, the person's own words beside it; otherwise their words, marked with the language.
-            rows.Add(intake?.GermanTranslations.GetValueOrDefault("occupation") is { } german
-                ? new IntakeRow(portal.Format("intake.field.occupation"), german, given.Text)
+            rows.Add(builder.Translated("occupation", given.Text, intake) is { } translated
+                ? translated with { Original = $"{given.Text} ({languageName})" }
                 : new IntakeRow(portal.Format("intake.field.occupation"), $"„{given.Text}“ ({languageName})"));
             if (live.Content.Data.Occupations.Find(given.OccupationId) is { } occupation)
             {
@@ -140,11 +140,11 @@ public sealed class IntakeDocuments(LiveContent live)
     }
 
     private string? LanguageName(string? code, string language) =>
-        live.Content.FindLanguage(code) is { } known ? (language == "de" ? known.GermanName : known.EnglishName)
+        (live.Content.FindLanguage(code) ?? live.Content.FindMachineLanguage(code)) is { } known ? (language == "de" ? known.GermanName : known.EnglishName)
         : live.Content.Data.LanguageNames.ByCode(code)?.NameIn(language) ?? code;
 
     /// <summary>Rows for the answers of the intake's fields.</summary>
-    private sealed class Rows(TextCatalog portal, TextCatalog texts, TextCatalog? personTexts, TriageAnswers answers)
+    private sealed class Rows(TextCatalog portal, TextCatalog texts, TextCatalog? personTexts, TriageAnswers answers, LanguageInfo? person, Func<string?, string?> languageName)
     {
         public IntakeRow Missing(string field) =>
             new(Label(field), portal.Format(answers.Skipped.Contains(field) ? "intake.skipped" : "intake.missing"), Missing: true);
@@ -171,10 +171,27 @@ public sealed class IntakeDocuments(LiveContent live)
                 return Missing(field);
             }
 
-            var translation = intake?.GermanTranslations.GetValueOrDefault(field);
-            return personTexts is null
+            if (Translated(field, value, intake) is { } translated)
+            {
+                return translated;
+            }
+
+            return personTexts is null && person?.MachineTranslated != true
                 ? new IntakeRow(Label(field), value)
-                : new IntakeRow(Label(field), translation ?? portal.Format("intake.translation_missing"), value);
+                : new IntakeRow(Label(field), portal.Format("intake.translation_missing"), value);
+        }
+
+        /// <summary>The German translation of a free-text answer with its source language, and the answer as written; null without one.</summary>
+        public IntakeRow? Translated(string field, string value, IntakeSnapshot? intake)
+        {
+            if (intake?.GermanTranslations.GetValueOrDefault(field) is not { } german || german == value)
+            {
+                return null;
+            }
+
+            var source = intake.TranslatedFrom.GetValueOrDefault(field) ?? intake.Language;
+            var note = portal.Format("intake.machine_translated", new Dictionary<string, string> { ["language"] = languageName(source) ?? source });
+            return new IntakeRow(Label(field), $"{german} ({note})", value);
         }
 
         public IntakeRow Country(string field, string? code, DialogContent content, string language) =>

@@ -127,7 +127,7 @@ internal static class PortalBookings
     }
 
     private static async Task<IResult> SetStatus(HttpContext context, string reference, [FromForm] string? status, DialogContent content, PortalHtml html,
-        IBookingStore store, IPortalStore portalStore, LiveContent live, ProactiveMessages messages, Statistics statistics, BookingNotifications notifications, TimeProvider time)
+        IBookingStore store, IPortalStore portalStore, Translation.ConversationTranslation translation, ProactiveMessages messages, Statistics statistics, BookingNotifications notifications, TimeProvider time)
     {
         var user = PortalUser.From(context.User)!;
         var texts = PortalSetup.Texts(context, content);
@@ -146,7 +146,8 @@ internal static class PortalBookings
             await portalStore.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Email, "status-" + Codes.Of(next), booking.Reference), context.RequestAborted);
             if (next == BookingStatus.Cancelled)
             {
-                await messages.SendAsync(booking.Address, live.Engine.Cancellation(booking), context.RequestAborted);
+                var engine = await translation.EngineForAsync(booking.Address.Language, context.RequestAborted);
+                await messages.SendAsync(booking.Address, engine.Cancellation(booking), context.RequestAborted);
                 await notifications.CancelledAsync(booking, Mail.CancelledBy.Portal, context.RequestAborted);
             }
             else if (next == BookingStatus.Attended)

@@ -12,8 +12,8 @@ namespace IqTriageBot.Host.Bookings;
 /// </summary>
 public sealed partial class ReminderService(
     IBookingStore store,
-    LiveContent live,
     ProactiveMessages messages,
+    Translation.ConversationTranslation translation,
     IOptions<BookingOptions> options,
     TimeProvider time,
     ILogger<ReminderService> logger) : BackgroundService
@@ -33,7 +33,8 @@ public sealed partial class ReminderService(
                 continue;
             }
 
-            var delivered = await messages.SendAsync(booking.Address, live.Engine.Reminder(booking), cancellationToken).ConfigureAwait(false);
+            var engine = await translation.EngineForAsync(booking.Address.Language, cancellationToken).ConfigureAwait(false);
+            var delivered = await messages.SendAsync(booking.Address, engine.Reminder(booking), cancellationToken).ConfigureAwait(false);
             if (delivered)
             {
                 sent++;

@@ -4,6 +4,7 @@ using IqTriageBot.Host.Advisors;
 using IqTriageBot.Host.Bookings;
 using IqTriageBot.Host.Hosting;
 using IqTriageBot.Host.Protocol;
+using IqTriageBot.Host.Translation;
 using IqTriageBot.Storage;
 
 namespace IqTriageBot.Host.Bot;
@@ -23,6 +24,7 @@ public sealed class TurnRunner(
     BookingNotifications notifications,
     Statistics statistics,
     KeyedLock locks,
+    ConversationTranslation translation,
     TimeProvider time,
     ILogger<TurnRunner> logger)
 {
@@ -54,7 +56,10 @@ public sealed class TurnRunner(
             var entry = await states.ReadAsync(key, cancellationToken).ConfigureAwait(false);
             state = entry is null ? new DialogState() : DialogStateJson.Deserialize(entry.Json);
             var address = new ConversationAddress(incoming.ChannelId ?? "unknown", conversationId, incoming.From?.Id, incoming.ServiceUrl, state.Language ?? engine.Content.DefaultLanguage);
-            var result = await engine.RunAsync(state, turn, new BookingPort(desk, address, calendar.For, notifications.BookedAsync, (booking, token) => notifications.CancelledAsync(booking, Mail.CancelledBy.Person, token)), cancellationToken).ConfigureAwait(false);
+            var port = new BookingPort(desk, address, calendar.For, notifications.BookedAsync, (booking, token) => notifications.CancelledAsync(booking, Mail.CancelledBy.Person, token));
+            var result = translation.Enabled
+                ? await translation.RunAsync(state, turn, (e, s, t) => e.RunAsync(s, t, port, cancellationToken), cancellationToken).ConfigureAwait(false)
+                : await engine.RunAsync(state, turn, port, cancellationToken).ConfigureAwait(false);
             var etag = entry?.ETag;
             if (result.Effects.Contains(TurnEffect.DeleteUserData))
             {

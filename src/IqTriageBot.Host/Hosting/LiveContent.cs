@@ -31,6 +31,9 @@ public sealed class LiveContent
 
     public DateTimeOffset LoadedAt => _current.At;
 
+    /// <summary>An engine with the same settings on other content (the current content plus machine-translated languages).</summary>
+    public DialogEngine EngineFor(DialogContent content) => new(content, _options);
+
     /// <summary>Loads dialogs/ again; returns the problems found (nothing changed then) or an empty list.</summary>
     public async Task<IReadOnlyList<string>> ReloadAsync(ICentreSettingsStore centreSettings, DateTimeOffset now, CancellationToken cancellationToken)
     {

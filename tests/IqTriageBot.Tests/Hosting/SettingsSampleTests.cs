@@ -24,6 +24,7 @@ public class SettingsSampleTests
         [IqTriageBot.Host.Mail.SmtpOptions.Section] = typeof(IqTriageBot.Host.Mail.SmtpOptions),
         [IqTriageBot.Host.Channels.Telegram.TelegramOptions.Section] = typeof(IqTriageBot.Host.Channels.Telegram.TelegramOptions),
         [IqTriageBot.Host.Channels.WhatsApp.WhatsAppOptions.Section] = typeof(IqTriageBot.Host.Channels.WhatsApp.WhatsAppOptions),
+        [IqTriageBot.Host.Translation.TranslationOptions.Section] = typeof(IqTriageBot.Host.Translation.TranslationOptions),
     };
 
     /// <summary>Top-level keys that ASP.NET Core itself reads rather than an options class of this app.</summary>
