@@ -8,7 +8,7 @@ namespace IqTriageBot.Storage;
 
 public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
 {
-    private const string Columns = "id, reference, centre_id, service, start_utc, end_utc, mode, anonymous, name, status, channel_id, conversation_id, user_id, service_url, language, created_utc, reminder_utc, intake_json";
+    private const string Columns = "id, reference, centre_id, service, start_utc, end_utc, mode, anonymous, name, status, channel_id, conversation_id, user_id, service_url, language, created_utc, reminder_utc, intake_json, assigned_to";
 
     public async Task<IReadOnlyDictionary<DateTimeOffset, int>> CountBookedAsync(string centreId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
@@ -126,6 +126,17 @@ public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
                  WHERE reference = $reference AND status IN ('booked', 'waiting')
                 """;
             command.Parameters.AddWithValue("$status", Codes.Of(status));
+            command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
+            command.Parameters.AddWithValue("$reference", reference);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+
+    public Task<bool> AssignAsync(string reference, string? advisor, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE booking SET assigned_to = $advisor, changed_utc = $now WHERE reference = $reference";
+            command.Parameters.AddWithValue("$advisor", (object?)advisor ?? DBNull.Value);
             command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
             command.Parameters.AddWithValue("$reference", reference);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -270,5 +281,6 @@ public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
         CreatedAt = SqliteTime.Parse(r.GetString(15)),
         ReminderSentAt = r.IsDBNull(16) ? null : SqliteTime.Parse(r.GetString(16)),
         Intake = r.IsDBNull(17) ? null : r.GetString(17),
+        AssignedTo = r.IsDBNull(18) ? null : r.GetString(18),
     };
 }

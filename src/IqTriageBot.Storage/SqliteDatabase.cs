@@ -75,6 +75,7 @@ public sealed class SqliteDatabase : IDisposable
         command.CommandText = SqliteSchema.Version1 + SqliteSchema.Bookings + SqliteSchema.Portal + SqliteSchema.MailOutbox + SqliteSchema.Connector + SqliteSchema.Messengers + SqliteSchema.Translations;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await AddColumnAsync(connection, "booking", "intake_json", "TEXT NULL", cancellationToken).ConfigureAwait(false);
+        await AddColumnAsync(connection, "booking", "assigned_to", "TEXT NULL", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds a column that databases created by an earlier version lack (CREATE TABLE IF NOT EXISTS keeps their table).</summary>

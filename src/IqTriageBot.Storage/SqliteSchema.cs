@@ -67,7 +67,8 @@ internal static class SqliteSchema
             created_utc      TEXT NOT NULL,
             changed_utc      TEXT NOT NULL,
             reminder_utc     TEXT NULL,
-            intake_json      TEXT NULL
+            intake_json      TEXT NULL,
+            assigned_to      TEXT NULL
         );
         CREATE UNIQUE INDEX IF NOT EXISTS booking_seat ON booking (centre_id, start_utc, seat) WHERE status = 'booked';
         CREATE INDEX IF NOT EXISTS booking_conversation ON booking (channel_id, conversation_id);

@@ -53,6 +53,9 @@ public sealed record Booking
 
     /// <summary>The serialised <see cref="Intake.IntakeSnapshot"/>, if the booking came from a triage.</summary>
     public string? Intake { get; init; }
+
+    /// <summary>The portal account (e-mail address) of the advisor who takes the session, once someone assigned one.</summary>
+    public string? AssignedTo { get; init; }
 }
 
 /// <summary>The outcome of a booking attempt: expected failures are values, not exceptions.</summary>
@@ -139,6 +142,9 @@ public interface IBookingStore
 
     /// <summary>Marks the booking cancelled (frees its seat); false when it was not active.</summary>
     Task<bool> SetStatusAsync(string reference, BookingStatus status, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Assigns the session to an advisor's account (null: nobody); false when the booking does not exist.</summary>
+    Task<bool> AssignAsync(string reference, string? advisor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Active bookings starting after <paramref name="from"/> and at or before <paramref name="until"/> whose reminder has not been sent.</summary>
     Task<IReadOnlyList<Booking>> DueRemindersAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);

@@ -91,6 +91,7 @@ public sealed class IntakeDocuments(LiveContent live)
                 new IntakeRow(portal.Format("intake.field.centre"), content.Data.Centres.Find(booking.CentreId)?.Name ?? booking.CentreId),
                 new IntakeRow(portal.Format("intake.field.mode"), texts.Format("opt.mode." + Codes.Of(booking.Mode))),
                 new IntakeRow(portal.Format("intake.field.status"), portal.Format("status." + Codes.Of(booking.Status))),
+                new IntakeRow(portal.Format("intake.field.assignedTo"), booking.AssignedTo ?? portal.Format("detail.assign.nobody")),
             ]),
         };
 

@@ -27,6 +27,7 @@ internal static class PortalBookings
         portal.MapGet("/bookings/{reference}/intake.json", Json);
         portal.MapGet("/bookings/{reference}/print", Print);
         portal.MapPost("/bookings/{reference}/status", SetStatus);
+        portal.MapPost("/bookings/{reference}/assign", Assign);
     }
 
     private static async Task<IResult> List(HttpContext context, DialogContent content, PortalHtml html, IBookingStore store, TimeProvider time,
@@ -89,7 +90,16 @@ internal static class PortalBookings
 
         actions.Append("</p><p><a href=\"/portal/bookings/").Append(booking.Reference).Append("/intake.json\">").Append(PortalHtml.Encode(texts.Format("detail.export_json"))).Append("</a> · ")
             .Append("<a href=\"/portal/bookings/").Append(booking.Reference).Append("/print\">").Append(PortalHtml.Encode(texts.Format("detail.print"))).Append("</a></p></div>");
-        var body = notice + actions + IntakeRendering.ToHtml(document, OriginalLabel(texts, content, intake?.Language));
+        var advisors = (await portalStore.ListAccountsAsync(booking.CentreId, context.RequestAborted)).Where(a => a.Role != PortalRole.Operator).Select(a => a.Email).ToList();
+        var assign = html.Form(context, $"/portal/bookings/{booking.Reference}/assign",
+            PortalHtml.Select("advisor", texts.Format("detail.assign"), advisors.Select(a => (a, a)).Prepend((string.Empty, texts.Format("detail.assign.nobody"))), booking.AssignedTo),
+            texts.Format("detail.assign.submit"), "inline");
+        if (done == "assigned")
+        {
+            notice = $"<p class=\"notice\" role=\"status\">{PortalHtml.Encode(texts.Format("detail.assigned"))}</p>";
+        }
+
+        var body = notice + actions + $"<div class=\"actions\">{assign}</div>" + IntakeRendering.ToHtml(document, OriginalLabel(texts, content, intake?.Language));
         return html.Page(context, texts, texts.Format("detail.title", new Dictionary<string, string> { ["reference"] = booking.Reference }), body, user);
     }
 
@@ -157,6 +167,38 @@ internal static class PortalBookings
         }
 
         return Results.Redirect($"/portal/bookings/{booking.Reference}?done={Codes.Of(next)}");
+    }
+
+    private static async Task<IResult> Assign(HttpContext context, string reference, [FromForm] string? advisor, DialogContent content, PortalHtml html,
+        IBookingStore store, IPortalStore portalStore, BookingNotifications notifications, TimeProvider time)
+    {
+        var user = PortalUser.From(context.User)!;
+        var texts = PortalSetup.Texts(context, content);
+        if (await VisibleAsync(store, user, reference, context) is not { } booking)
+        {
+            return html.Page(context, texts, texts.Format("error.not_found"), string.Empty, user, StatusCodes.Status404NotFound);
+        }
+
+        // Only an account of the booking's own centre can take the session.
+        string? assignee = null;
+        if (!string.IsNullOrWhiteSpace(advisor))
+        {
+            if (await portalStore.FindAccountAsync(advisor.Trim(), context.RequestAborted) is not { Role: not PortalRole.Operator } account || account.CentreId != booking.CentreId)
+            {
+                return Results.BadRequest();
+            }
+
+            assignee = account.Email;
+        }
+
+        await store.AssignAsync(booking.Reference, assignee, time.GetUtcNow(), context.RequestAborted);
+        await portalStore.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Email, assignee is null ? "unassign" : "assign", booking.Reference), context.RequestAborted);
+        if (assignee is not null && !string.Equals(assignee, booking.AssignedTo, StringComparison.OrdinalIgnoreCase))
+        {
+            await notifications.AssignedAsync(booking with { AssignedTo = assignee }, assignee, context.RequestAborted);
+        }
+
+        return Results.Redirect($"/portal/bookings/{booking.Reference}?done=assigned");
     }
 
     private static async Task<Booking?> VisibleAsync(IBookingStore store, PortalUser user, string reference, HttpContext context) =>

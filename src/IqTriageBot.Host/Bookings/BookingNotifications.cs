@@ -23,6 +23,10 @@ public sealed partial class BookingNotifications(
         await QueueAsync(() => mails.Booked(booking), booking, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The session was assigned to an advisor in the portal: they get the intake too.</summary>
+    public Task AssignedAsync(Booking booking, string advisor, CancellationToken cancellationToken) =>
+        QueueAsync(() => mails.Assigned(booking, advisor), booking, cancellationToken);
+
     /// <summary>The booking was cancelled (<paramref name="booking"/> as it was before).</summary>
     public Task CancelledAsync(Booking booking, CancelledBy by, CancellationToken cancellationToken) =>
         QueueAsync(() => mails.Cancelled(booking, by), booking, cancellationToken);

@@ -22,22 +22,28 @@ public sealed class BookingMails(LiveContent live, IntakeDocuments documents, Ca
 {
     private const string Language = "de";
 
-    public OutgoingMail Booked(Booking booking)
+    public OutgoingMail Booked(Booking booking) =>
+        Intake(booking, Recipients(live.Content.Data.Centres.Find(booking.CentreId), booking.CentreId), $"booked/{booking.Id}", booking.Start is null ? "waiting" : "booked", "mail.intro");
+
+    /// <summary>The intake for the advisor a session was assigned to in the portal.</summary>
+    public OutgoingMail Assigned(Booking booking, string advisor) =>
+        Intake(booking, [advisor], $"assigned/{booking.Id}/{advisor.ToLowerInvariant()}", "assigned", "mail.assigned_intro");
+
+    private OutgoingMail Intake(Booking booking, IReadOnlyList<string> recipients, string deduplicationKey, string kind, string introKey)
     {
         var content = live.Content;
         var texts = content.Portal[Language];
         var centre = content.Data.Centres.Find(booking.CentreId);
-        var recipients = Recipients(centre, booking.CentreId);
         var intake = IntakeJson.Deserialize(booking.Intake);
         var document = documents.Build(booking, intake, Language);
         var originalLabel = PortalBookings.OriginalLabel(texts, content, intake?.Language);
         var values = Values(booking);
-        var intro = texts.Format("mail.intro");
+        var intro = texts.Format(introKey);
         var link = texts.Format("mail.portal_link", new Dictionary<string, string> { ["url"] = $"{links.BaseUrl}/portal/bookings/{booking.Reference}" });
         return new OutgoingMail
         {
-            DeduplicationKey = $"booked/{booking.Id}",
-            Kind = booking.Start is null ? "waiting" : "booked",
+            DeduplicationKey = deduplicationKey,
+            Kind = kind,
             Recipients = recipients,
             Subject = texts.Format(booking.Start is null ? "mail.waiting_subject" : "mail.subject", values),
             TextBody = $"{intro}\n{link}\n\n{IntakeRendering.ToText(document, originalLabel)}\n{texts.Format("mail.footer")}\n",

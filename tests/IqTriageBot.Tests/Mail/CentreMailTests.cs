@@ -156,6 +156,53 @@ public sealed class CentreMailTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Assigning_the_session_mails_the_intake_to_that_advisor_only_once()
+    {
+        var (booking, _) = await PortalSeed.BookAsync(_factory, _api, "04109", Name);
+        (await _sink.WaitForAsync(booking.Reference))[0].Dispose();
+        using var admin = await PortalClient.AsNewAccountAsync(_factory, "admin@leipzig.example", PortalRole.CentreAdmin, booking.CentreId);
+        using var colleague = await PortalClient.AsNewAccountAsync(_factory, "advisor@leipzig.example", PortalRole.Advisor, booking.CentreId);
+        using var stranger = await PortalClient.AsNewAccountAsync(_factory, "advisor@stuttgart.example", PortalRole.Advisor, "iq-bw-stuttgart");
+        var page = $"/portal/bookings/{booking.Reference}";
+        var action = $"/portal/bookings/{booking.Reference}/assign";
+
+        // Someone of another centre cannot take the session.
+        using (var refused = await admin.PostFormAsync(page, action, new Dictionary<string, string> { ["advisor"] = "advisor@stuttgart.example" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using (var assigned = await admin.PostFormAsync(page, action, new Dictionary<string, string> { ["advisor"] = "advisor@leipzig.example" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        }
+
+        // Assigning the same person again sends nothing new.
+        using (var again = await admin.PostFormAsync(page, action, new Dictionary<string, string> { ["advisor"] = "advisor@leipzig.example" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        }
+
+        var messages = await _sink.WaitForAsync(booking.Reference, 2);
+        var personal = Assert.Single(messages, m => m.To.Mailboxes.Any(a => a.Address == "advisor@leipzig.example"));
+        Assert.Contains("zugewiesen", personal.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Pflegefachmann/Pflegefachfrau", personal.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Zuständig: advisor@leipzig.example", personal.TextBody, StringComparison.Ordinal);
+        Assert.Single(personal.Attachments.OfType<MimePart>());
+        await Task.Delay(500);
+        Assert.Equal(2, _sink.For(booking.Reference).Count);
+
+        var (_, detail) = await colleague.GetAsync(page);
+        Assert.Contains("<option value=\"advisor@leipzig.example\" selected", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("advisor@stuttgart.example", detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(page)).Status);
+        foreach (var message in messages)
+        {
+            message.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task The_outbox_page_shows_the_mail_to_the_operator_and_the_centre_only()
     {
         var (booking, _) = await PortalSeed.BookAsync(_factory, _api, "04109", Name);
