@@ -44,6 +44,6 @@ internal static class ConversationScript
         new("mode", "By phone", 1, "en-US", Choices: true),
         new("contact", "By e-mail", 1, "en-US"),
         new("e-mail", "anna@example.org", 1, "en-US", Choices: true),
-        new("summary confirmed", "Yes, all correct", 3, "en-US", Choices: true),
+        new("summary confirmed", "Yes, all correct", 4, "en-US", Choices: true),
     ];
 }
