@@ -134,6 +134,12 @@ public sealed class OccupationClassifier
         var key = string.Join(' ', words);
         var weight = 1.0 - (RankStep * Math.Min(rank, 10));
         AddExact(key, occupation, weight, language);
+        if (name.Contains('\u200C', StringComparison.Ordinal))
+        {
+            // The normaliser reads a zero-width non-joiner as a space ("برق‌کار" = "برق کار"); many type it joined.
+            AddExact(string.Join(' ', OccupationKeys.Words(name.Replace("\u200C", string.Empty, StringComparison.Ordinal))), occupation, weight, language);
+        }
+
         AddExact(OccupationKeys.FoldGender(words), occupation, FoldedScore * weight, language);
         var latin = OccupationKeys.Transliterate(key);
         AddExact(latin, occupation, TransliteratedScore * weight, language);

@@ -6,10 +6,13 @@ namespace IqTriageBot.Domain.Text;
 /// <summary>
 /// Folds what people type into a comparable form: lower case, no diacritics (also Arabic harakat and tatweel),
 /// one form of the Arabic and Persian letters that are written several ways, Western digits, single spaces,
-/// no surrounding punctuation. Used for choices, places, countries and occupations alike.
+/// no surrounding punctuation. Used for choices, places, countries and occupations alike. Persian writes the parts of
+/// one word apart with a zero-width non-joiner or with a space ("فوق‌لیسانس", "فوق لیسانس"); both read as a space.
 /// </summary>
 public static class TextNormalizer
 {
+    private const char ZeroWidthNonJoiner = '\u200C';
+
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -22,11 +25,17 @@ public static class TextNormalizer
         var pendingSpace = false;
         foreach (var raw in decomposed)
         {
+            if (raw == ZeroWidthNonJoiner)
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
             var category = CharUnicodeInfo.GetUnicodeCategory(raw);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
                 || raw == '\u0640')
             {
-                continue; // diacritics, harakat, tatweel, ZWNJ/ZWJ and bidi marks
+                continue; // diacritics, harakat, tatweel, ZWJ and bidi marks
             }
 
             var c = Fold(raw);
