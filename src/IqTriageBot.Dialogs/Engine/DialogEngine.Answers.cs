@@ -62,8 +62,27 @@ public sealed partial class DialogEngine
     {
         var choices = Choices(turn, node);
         var english = content.Catalogs[DialogContentLoader.ReferenceLanguage];
-        var id = ChoiceMatcher.Match(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : []);
+        var id = MatchChoice(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : []);
         return id is null || id == SkipId ? new Outcome.Rejected(TextKeys.RepromptChoice) : new Outcome.Accepted(id);
+    }
+
+    /// <summary>
+    /// A choice as typed, else with a Persian word typed in two parts joined, as the label writes it with a
+    /// zero-width non-joiner ("فوق لیسانس" for "فوق‌لیسانس"), when that fits exactly one choice.
+    /// </summary>
+    private static string? MatchChoice(string? text, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames)
+    {
+        if (ChoiceMatcher.Match(text, choices, otherNames) is { } id)
+        {
+            return id;
+        }
+
+        var joined = TextNormalizer.WithOneSpaceClosed(ChoiceMatcher.Normalize(text))
+            .Select(variant => ChoiceMatcher.Match(variant, choices, otherNames))
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        return joined.Count == 1 ? joined[0] : null;
     }
 
     /// <summary>Adds what was chosen to the selection; "done" (or choosing the last, or an exclusive "none") ends it.</summary>
@@ -85,6 +104,11 @@ public sealed partial class DialogEngine
         if (picked.Count == 0)
         {
             picked = ChoiceMatcher.MatchMany(text, offered, English).ToList();
+        }
+
+        if (picked.Count == 0 && MatchChoice(text, offered, English) is { } joined)
+        {
+            picked = [joined];
         }
 
         picked.Remove(SkipId);

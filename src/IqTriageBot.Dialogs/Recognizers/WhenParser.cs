@@ -154,14 +154,13 @@ public static class WhenParser
             for (var offset = 1; offset <= 7; offset++)
             {
                 var candidate = reference.Date.AddDays(offset);
-                // Persian writes "سه‌شنبه" and "دوشنبه" joined, with a zero-width non-joiner (read as a space) or with a space; the
+                // Persian writes "سه‌شنبه" and "دوشنبه" joined, with a zero-width non-joiner or with a space; the
                 // longest name found wins, so Tuesday is not read as Saturday ("شنبه").
                 var written = names[(int)candidate.DayOfWeek];
                 var spaced = written.Replace("\u200C", string.Empty, StringComparison.Ordinal) is var joined && joined.EndsWith(PersianSaturday, StringComparison.Ordinal) && joined.Length > PersianSaturday.Length
                     ? joined[..^PersianSaturday.Length] + " " + PersianSaturday
                     : written;
-                var joinedName = written.Replace("\u200C", string.Empty, StringComparison.Ordinal);
-                foreach (var name in new[] { written, spaced, joinedName }.Select(TextNormalizer.Normalize).Distinct())
+                foreach (var name in new[] { written, spaced }.Select(TextNormalizer.Normalize).Distinct())
                 {
                     // The name's last letter may change ("среда" -> "в среду", "środa" -> "w środę").
                     var stem = name.Length >= 5 ? name[..^1] : name + " ";
