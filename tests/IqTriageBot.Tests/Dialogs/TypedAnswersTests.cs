@@ -58,6 +58,19 @@ public sealed class TypedAnswersTests
         Assert.Contains(TextKeys.LanguageSet, conversation.LastKeys);
     }
 
+    [Theory]
+    [InlineData("Dari", "prs")]
+    [InlineData("Farsi", "fa")]
+    public void A_machine_language_offered_under_the_name_wins_over_an_alias(string typed, string code)
+    {
+        var content = TestEngine.Content.WithMachineLanguages(new Dictionary<string, TextCatalog>());
+        var conversation = new TestConversation(new DialogEngine(content)).Start();
+
+        conversation.Say(typed);
+
+        Assert.Equal(code, conversation.State.Language);
+    }
+
     [Fact]
     public void An_unknown_language_name_is_asked_again()
     {
