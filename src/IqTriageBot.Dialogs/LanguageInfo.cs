@@ -17,6 +17,12 @@ public sealed record LanguageInfo(
 {
     public string Direction => IsRightToLeft ? "rtl" : "ltr";
 
+    /// <summary>
+    /// Other names and codes a person may type for this language ("Farsi", "فارسي", "fa"), in any language. They are
+    /// tried only after the names above, so a language offered under that very name wins.
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>A language without a reviewed catalog: its texts are machine-translated from English.</summary>
     public bool MachineTranslated { get; init; }
 }

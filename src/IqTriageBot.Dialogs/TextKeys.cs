@@ -58,6 +58,7 @@ public static class TextKeys
     public const string RepromptPhone = "reprompt.phone";
     public const string MultiMore = "multi.more";
     public const string PlaceConfirmed = "place.confirmed";
+    public const string PlaceConfirmedCityState = "place.confirmed_city_state";
     public const string PlaceWhichLand = "place.which_land";
 
     public const string OccupationClarify = "occupation_clarify.ask";
@@ -127,6 +128,8 @@ public static class TextKeys
     public const string OptBookingWaitlist = "opt.booking.waitlist";
     public const string WordsMorning = "words.morning";
     public const string WordsAfternoon = "words.afternoon";
+    public const string WordsTomorrow = "words.tomorrow";
+    public const string WordsDayAfterTomorrow = "words.day_after_tomorrow";
 
     public const string PersonCentre = "person.centre";
     public const string PersonGeneral = "person.general";

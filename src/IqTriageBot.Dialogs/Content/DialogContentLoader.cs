@@ -1,6 +1,7 @@
 using IqTriageBot.Dialogs.Content;
 using IqTriageBot.Dialogs.Flow;
 using IqTriageBot.Domain.Places;
+using IqTriageBot.Domain.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace IqTriageBot.Dialogs;
@@ -106,9 +107,61 @@ public static class DialogContentLoader
                 continue;
             }
 
-            result.Add(new LanguageInfo(code, name, english, german, dir == "rtl", locale));
+            result.Add(new LanguageInfo(code, name, english, german, dir == "rtl", locale) { Aliases = Aliases(item, code, file, problems) });
         }
 
+        CheckAliases(result, file, problems);
         return result;
+    }
+
+    /// <summary>The optional <c>aliases:</c> list of a language: a list of non-empty names.</summary>
+    private static List<string> Aliases(YamlMappingNode item, string code, string file, List<string> problems)
+    {
+        if (!item.Children.TryGetValue(new YamlScalarNode("aliases"), out var node))
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode list || list.Children.Any(c => c is not YamlScalarNode))
+        {
+            problems.Add($"{file}: '{code}' has aliases that are not a list of names; write aliases: [Name, Other name].");
+            return [];
+        }
+
+        var aliases = list.Children.Cast<YamlScalarNode>().Select(s => s.Value?.Trim() ?? string.Empty).ToList();
+        if (aliases.Any(a => TextNormalizer.Normalize(a).Length < 2))
+        {
+            problems.Add($"{file}: '{code}' has an empty or one-letter alias.");
+        }
+
+        return aliases.Where(a => TextNormalizer.Normalize(a).Length >= 2).ToList();
+    }
+
+    /// <summary>An alias must point to one language: it may not be a name, code or alias of another one.</summary>
+    private static void CheckAliases(List<LanguageInfo> languages, string file, List<string> problems)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in languages)
+        {
+            foreach (var name in new[] { language.Code, language.Name, language.EnglishName, language.GermanName }.Select(TextNormalizer.Normalize).Distinct())
+            {
+                owners.TryAdd(name, language.Code);
+            }
+        }
+
+        foreach (var language in languages)
+        {
+            foreach (var alias in language.Aliases)
+            {
+                var key = TextNormalizer.Normalize(alias);
+                if (owners.TryGetValue(key, out var owner) && owner != language.Code)
+                {
+                    problems.Add($"{file}: the alias '{alias}' of '{language.Code}' is also a name of '{owner}'; an alias must name one language.");
+                    continue;
+                }
+
+                owners.TryAdd(key, language.Code);
+            }
+        }
     }
 }

@@ -62,8 +62,27 @@ public sealed partial class DialogEngine
     {
         var choices = Choices(turn, node);
         var english = content.Catalogs[DialogContentLoader.ReferenceLanguage];
-        var id = ChoiceMatcher.Match(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : []);
+        var id = MatchChoice(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : []);
         return id is null || id == SkipId ? new Outcome.Rejected(TextKeys.RepromptChoice) : new Outcome.Accepted(id);
+    }
+
+    /// <summary>
+    /// A choice as typed, else with a Persian word typed in two parts joined, as the label writes it with a
+    /// zero-width non-joiner ("فوق لیسانس" for "فوق‌لیسانس"), when that fits exactly one choice.
+    /// </summary>
+    private static string? MatchChoice(string? text, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames)
+    {
+        if (ChoiceMatcher.Match(text, choices, otherNames) is { } id)
+        {
+            return id;
+        }
+
+        var joined = TextNormalizer.WithOneSpaceClosed(ChoiceMatcher.Normalize(text))
+            .Select(variant => ChoiceMatcher.Match(variant, choices, otherNames))
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        return joined.Count == 1 ? joined[0] : null;
     }
 
     /// <summary>Adds what was chosen to the selection; "done" (or choosing the last, or an exclusive "none") ends it.</summary>
@@ -85,6 +104,11 @@ public sealed partial class DialogEngine
         if (picked.Count == 0)
         {
             picked = ChoiceMatcher.MatchMany(text, offered, English).ToList();
+        }
+
+        if (picked.Count == 0 && MatchChoice(text, offered, English) is { } joined)
+        {
+            picked = [joined];
         }
 
         picked.Remove(SkipId);
@@ -132,7 +156,10 @@ public sealed partial class DialogEngine
             : new Outcome.Accepted(trimmed);
     }
 
-    /// <summary>A 5-digit postcode (also in Arabic or Persian digits, also inside "04109 Leipzig"), else a town name.</summary>
+    /// <summary>
+    /// A 5-digit postcode (also in Arabic or Persian digits, also inside "04109 Leipzig"), else a town name, also
+    /// inside a sentence ("ich wohne in Leipzig", "живу в Гамбурге").
+    /// </summary>
     private Outcome PlaceAnswerOf(Turn turn, string? text)
     {
         var western = TextNormalizer.WesternDigits(text ?? string.Empty).Trim();
@@ -159,28 +186,39 @@ public sealed partial class DialogEngine
             return new Outcome.Rejected(TextKeys.RepromptPlace);
         }
 
-        var places = content.Data.Places.Find(western);
+        var match = content.Data.Places.Recognize(western);
+        var places = match.Places;
         var distinctLands = places.Select(p => p.Land).Distinct().ToList();
         return distinctLands.Count switch
         {
             0 => new Outcome.Rejected(TextKeys.RepromptPlace),
             1 => AcceptPlace(turn, new PlaceAnswer(places[0].Land, null, places[0].Name) { RoutingPostcode = places[0].Postcode }),
-            _ => new Outcome.Rejected(TextKeys.RepromptPlaceAmbiguous, new Dictionary<string, string> { ["town"] = western }),
+            _ => new Outcome.Rejected(TextKeys.RepromptPlaceAmbiguous, new Dictionary<string, string>
+            {
+                ["town"] = match.Name == TextNormalizer.Normalize(western) ? western : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(match.Name),
+            }),
         };
     }
 
-    private static Outcome.Accepted AcceptPlace(Turn turn, PlaceAnswer place)
+    /// <summary>Confirms the place with its Land; a city state ("Hamburg") is named once.</summary>
+    private Outcome.Accepted AcceptPlace(Turn turn, PlaceAnswer place)
     {
-        turn.Say(TextKeys.PlaceConfirmed, new Dictionary<string, string>
+        var text = PlaceLabel.Place(place, content, turn.Catalog);
+        if (PlaceLabel.IsCityState(place, content))
         {
-            ["place"] = PlaceText(place),
-            ["land"] = turn.Catalog.Texts[TextKeys.Land(place.Land)],
-        });
+            turn.Say(TextKeys.PlaceConfirmedCityState, new Dictionary<string, string> { ["place"] = text });
+        }
+        else
+        {
+            turn.Say(TextKeys.PlaceConfirmed, new Dictionary<string, string>
+            {
+                ["place"] = text,
+                ["land"] = turn.Catalog.Texts[TextKeys.Land(place.Land)],
+            });
+        }
+
         return new Outcome.Accepted(place);
     }
-
-    internal static string PlaceText(PlaceAnswer place) =>
-        string.Join(' ', new[] { place.Postcode, place.Town }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>The counselling language: an offered button, a catalog language, or any language known by one of its names.</summary>
     private string? CounsellingLanguage(Turn turn, string? text)

@@ -122,13 +122,15 @@ public sealed partial class DialogEngine
 
     private List<Choice> LanguageChoices() => content.Languages.Select(l => new Choice(l.Code, l.Name)).ToList();
 
+    /// <summary>A language by its button, name or locale; failing that, by one of its aliases ("Farsi", "عربي").</summary>
     private LanguageInfo? MatchLanguage(string? text)
     {
-        var id = ChoiceMatcher.Match(text, LanguageChoices(), choice =>
+        var choices = LanguageChoices();
+        var id = ChoiceMatcher.Match(text, choices, choice =>
         {
             var info = content.Language(choice.Id);
             return [info.EnglishName, info.GermanName, info.Locale];
-        });
+        }) ?? ChoiceMatcher.Match(text, choices, choice => content.Language(choice.Id).Aliases);
         return content.FindLanguage(id);
     }
 

@@ -131,8 +131,7 @@ public sealed partial class DialogEngine
             return;
         }
 
-        var when = WhenParser.Parse(text, BaseLanguage(turn.Language.Code), turn.Now,
-            string.Join('|', turn.Words(TextKeys.WordsMorning)), string.Join('|', turn.Words(TextKeys.WordsAfternoon)));
+        var when = ParseWhen(turn, text);
         if (when is not null)
         {
             state.Retries = 0;
@@ -160,8 +159,7 @@ public sealed partial class DialogEngine
             return;
         }
 
-        if (picked is null && text is { Length: > 0 } && WhenParser.Parse(text, BaseLanguage(turn.Language.Code), turn.Now,
-                string.Join('|', turn.Words(TextKeys.WordsMorning)), string.Join('|', turn.Words(TextKeys.WordsAfternoon))) is { } when)
+        if (picked is null && text is { Length: > 0 } && ParseWhen(turn, text) is { } when)
         {
             turn.State.Pending = Pending.BookingSlot;
             turn.Request = new DeskRequest.FindSlots(turn.State.Booking!.CentreId, when.From, when.Until, when.DayFrom, when.DayUntil);
@@ -170,6 +168,12 @@ public sealed partial class DialogEngine
 
         DeclineBooking(turn);
     }
+
+    /// <summary>A typed time, read with the catalog's words for parts of the day, tomorrow and the day after.</summary>
+    private static WhenWanted? ParseWhen(Turn turn, string? text) =>
+        WhenParser.Parse(text, BaseLanguage(turn.Language.Code), turn.Now,
+            string.Join('|', turn.Words(TextKeys.WordsMorning)), string.Join('|', turn.Words(TextKeys.WordsAfternoon)),
+            string.Join('|', turn.Words(TextKeys.WordsTomorrow)), string.Join('|', turn.Words(TextKeys.WordsDayAfterTomorrow)));
 
     private static void DeclineBooking(Turn turn)
     {

@@ -70,7 +70,7 @@ public sealed partial class DialogEngine
         {
             AskKind.Choice or AskKind.Multi => string.Join(", ", codes.Select(c => turn.Catalog.Texts[$"opt.{node.Field}.{c}"])),
             AskKind.YesNo => turn.Catalog.Texts[codes.Count > 0 && codes[0] == "true" ? TextKeys.OptYes : TextKeys.OptNo],
-            AskKind.Place when answers.Place is { } place => $"{PlaceText(place)}, {turn.Catalog.Texts[TextKeys.Land(place.Land)]}".TrimStart(',', ' '),
+            AskKind.Place when answers.Place is { } place => PlaceLabel.WithLand(place, content, turn.Catalog),
             AskKind.Country => CountryName(turn, node.Field == "countryOfResidence" ? answers.CountryOfResidence : answers.QualificationCountry),
             AskKind.Occupation when answers.Occupation is { } occupation => content.Data.Occupations.Find(occupation.OccupationId) is { } found
                 ? $"{occupation.Text} → {found.TitleDe}"

@@ -12,7 +12,8 @@ public sealed record WhenWanted(DateTimeOffset? From, DateTimeOffset? Until, Tim
 /// <summary>
 /// Reads "next Tuesday morning", "nächsten Montag", "mardi après-midi" with Microsoft.Recognizers.Text DateTime
 /// in the languages it supports; for the others (and as a fallback) weekday names from the culture data and
-/// the catalog's words for morning and afternoon ("بعد الظهر", "після обіду").
+/// the catalog's words for morning and afternoon ("بعد الظهر", "після обіду") and for tomorrow and the day after
+/// ("завтра утром", "jutro rano", "پس فردا").
 /// </summary>
 public static class WhenParser
 {
@@ -28,8 +29,12 @@ public static class WhenParser
     /// <param name="language">The conversation's catalog language (base code, e.g. "ar").</param>
     /// <param name="morningWords">The |-separated words for morning in that language and English.</param>
     /// <param name="afternoonWords">The same for afternoon.</param>
-    public static WhenWanted? Parse(string? text, string language, DateTimeOffset now, string morningWords, string afternoonWords)
+    /// <param name="tomorrowWords">The same for tomorrow.</param>
+    /// <param name="dayAfterTomorrowWords">The same for the day after tomorrow.</param>
+    public static WhenWanted? Parse(string? text, string language, DateTimeOffset now, string morningWords, string afternoonWords,
+        string tomorrowWords = "", string dayAfterTomorrowWords = "")
     {
+        var words = new DayWords(morningWords, afternoonWords, tomorrowWords, dayAfterTomorrowWords);
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
         {
             return null;
@@ -40,15 +45,27 @@ public static class WhenParser
         {
             if (FromRecognizer(text, culture, reference) is { } recognised)
             {
-                // "mardi prochain le matin": the recognizer may find the day but not the part of it.
-                return recognised.DayFrom is null && FromWords(text, language, reference, morningWords, afternoonWords) is { DayFrom: not null } part
-                    ? recognised with { DayFrom = part.DayFrom, DayUntil = part.DayUntil }
-                    : recognised;
+                // "mardi prochain le matin": the recognizer may find the day but not the part of it, or the part but not the day.
+                var fromWords = FromWords(text, language, reference, words);
+                if (recognised.DayFrom is null && fromWords is { DayFrom: not null })
+                {
+                    recognised = recognised with { DayFrom = fromWords.DayFrom, DayUntil = fromWords.DayUntil };
+                }
+
+                if (recognised.From is null && fromWords is { From: not null })
+                {
+                    recognised = recognised with { From = fromWords.From, Until = fromWords.Until };
+                }
+
+                return recognised;
             }
         }
 
-        return FromWords(text, language, reference, morningWords, afternoonWords);
+        return FromWords(text, language, reference, words);
     }
+
+    /// <summary>The catalog's |-separated words (catalog language and English) for parts of the day and near days.</summary>
+    private sealed record DayWords(string Morning, string Afternoon, string Tomorrow, string DayAfterTomorrow);
 
     private static WhenWanted? FromRecognizer(string text, string culture, DateTime reference)
     {
@@ -112,17 +129,25 @@ public static class WhenParser
 
     private const string PersianSaturday = "شنبه";
 
-    /// <summary>A weekday name of the language (the next such day) and/or a word for morning or afternoon.</summary>
-    private static WhenWanted? FromWords(string text, string language, DateTime reference, string morningWords, string afternoonWords)
+    /// <summary>
+    /// A word for tomorrow or the day after, else a weekday name of the language (the next such day), and/or a word
+    /// for morning or afternoon.
+    /// </summary>
+    private static WhenWanted? FromWords(string text, string language, DateTime reference, DayWords words)
     {
         var normalized = " " + TextNormalizer.Normalize(text) + " ";
         (TimeOnly? From, TimeOnly? Until) part =
-            Contains(normalized, morningWords) ? (MorningStart, Noon)
-            : Contains(normalized, afternoonWords) ? (Noon, EveningEnd)
+            Contains(normalized, words.Morning) ? (MorningStart, Noon)
+            : Contains(normalized, words.Afternoon) ? (Noon, EveningEnd)
             : (null, null);
 
-        DateTime? day = null;
-        if (CultureFor(language) is { } culture)
+        // The day is read without the words for the part of the day: "am Morgen" is not "morgen" (tomorrow),
+        // "por la mañana" not "mañana". The day after first: "pasado mañana", "پس فردا" contain tomorrow's word.
+        var rest = Without(normalized, words.Morning + "|" + words.Afternoon);
+        DateTime? day = Contains(rest, words.DayAfterTomorrow) ? reference.Date.AddDays(2)
+            : Contains(rest, words.Tomorrow) ? reference.Date.AddDays(1)
+            : null;
+        if (day is null && CultureFor(language) is { } culture)
         {
             var names = culture.DateTimeFormat.DayNames;
             var longest = 0;
@@ -154,6 +179,17 @@ public static class WhenParser
         }
 
         return new WhenWanted(day is { } d ? ToInstant(d) : null, day is { } e ? ToInstant(e.AddDays(1)) : null, part.From, part.Until);
+    }
+
+    /// <summary>The text with each of the words (longest first) replaced by a space.</summary>
+    private static string Without(string normalized, string words)
+    {
+        foreach (var word in words.Split('|').Select(TextNormalizer.Normalize).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length))
+        {
+            normalized = normalized.Replace(" " + word + " ", "  ", StringComparison.Ordinal);
+        }
+
+        return normalized;
     }
 
     private static bool Contains(string normalized, string words) =>

@@ -92,6 +92,15 @@ public sealed class OccupationClassifier
 
         var key = string.Join(' ', words);
         Take(scores, key, 1.0, language);
+        if (scores.Count == 0)
+        {
+            // "برق کار" for "برقکار": a Persian word typed in two parts.
+            foreach (var joined in TextNormalizer.WithOneSpaceClosed(key))
+            {
+                Take(scores, joined, 1.0, language);
+            }
+        }
+
         Take(scores, OccupationKeys.FoldGender(words), FoldedScore, language);
         var latin = OccupationKeys.Transliterate(key);
         Take(scores, latin, TransliteratedScore, language);
@@ -134,6 +143,12 @@ public sealed class OccupationClassifier
         var key = string.Join(' ', words);
         var weight = 1.0 - (RankStep * Math.Min(rank, 10));
         AddExact(key, occupation, weight, language);
+        if (name.Contains('\u200C', StringComparison.Ordinal))
+        {
+            // "سیم‌کش" is often typed "سیم کش": the spaced form is a name too (the normaliser joins at the non-joiner).
+            AddExact(string.Join(' ', OccupationKeys.Words(name.Replace('\u200C', ' '))), occupation, weight, language);
+        }
+
         AddExact(OccupationKeys.FoldGender(words), occupation, FoldedScore * weight, language);
         var latin = OccupationKeys.Transliterate(key);
         AddExact(latin, occupation, TransliteratedScore * weight, language);

@@ -6,7 +6,8 @@ namespace IqTriageBot.Domain.Text;
 /// <summary>
 /// Folds what people type into a comparable form: lower case, no diacritics (also Arabic harakat and tatweel),
 /// one form of the Arabic and Persian letters that are written several ways, Western digits, single spaces,
-/// no surrounding punctuation. Used for choices, places, countries and occupations alike.
+/// no surrounding punctuation. Used for choices, places, countries and occupations alike. A zero-width non-joiner
+/// inside a Persian word is dropped; see <see cref="WithOneSpaceClosed"/> for the same word typed with a space.
 /// </summary>
 public static class TextNormalizer
 {
@@ -54,6 +55,26 @@ public static class TextNormalizer
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// Persian joins the parts of one word with a zero-width non-joiner, which <see cref="Normalize"/> drops
+    /// ("فوق‌لیسانس" becomes "فوقلیسانس"), but many type a space instead ("فوق لیسانس"). These are the forms of a
+    /// normalised text with one space between two Arabic-script words closed, to try when the text as typed
+    /// matches nothing. Reading the non-joiner as a space instead would make "لیسانس" (bachelor) part of
+    /// "فوق لیسانس" (master).
+    /// </summary>
+    public static IEnumerable<string> WithOneSpaceClosed(string normalized)
+    {
+        for (var at = normalized.IndexOf(' ', StringComparison.Ordinal); at > 0; at = normalized.IndexOf(' ', at + 1))
+        {
+            if (at + 1 < normalized.Length && IsArabicScript(normalized[at - 1]) && IsArabicScript(normalized[at + 1]))
+            {
+                yield return string.Concat(normalized.AsSpan(0, at), normalized.AsSpan(at + 1));
+            }
+        }
+    }
+
+    private static bool IsArabicScript(char c) => c is >= '\u0600' and <= '\u06FF';
 
     /// <summary>Western digits for Arabic-Indic and Persian digits, so "٠٤١٠٩" is a postcode too.</summary>
     public static string WesternDigits(string text)

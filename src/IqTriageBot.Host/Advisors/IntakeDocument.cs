@@ -48,7 +48,7 @@ public sealed class IntakeDocuments(LiveContent live)
             [
                 builder.Choice("livesIn"),
                 answers.Place is { } place
-                    ? new IntakeRow(portal.Format("intake.field.place"), $"{string.Join(' ', new[] { place.Postcode, place.Town }.Where(s => !string.IsNullOrEmpty(s)))}, {texts.Format(TextKeys.Land(place.Land))}".TrimStart(',', ' '))
+                    ? new IntakeRow(portal.Format("intake.field.place"), PlaceLabel.WithLand(place, content, texts))
                     : builder.Missing("place"),
                 builder.Country("countryOfResidence", answers.CountryOfResidence, content, language),
                 builder.Choice("residenceGroup"),

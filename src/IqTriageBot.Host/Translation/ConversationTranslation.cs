@@ -125,7 +125,7 @@ public sealed partial class ConversationTranslation(ITranslator translator, Mach
     private async Task<LanguageInfo?> DetectAsync(DialogContent content, TextCatalog english, UserTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Kind != TurnKind.Message || turn.Text is not { } text || !text.Any(char.IsLetter) || content.LanguageForLocale(turn.ChannelLocale) is not null
-            || content.Languages.Concat(content.MachineLanguages).Any(l => Same(text, l.Name) || Same(text, l.EnglishName) || Same(text, l.GermanName) || Same(text, l.Code)))
+            || content.Languages.Concat(content.MachineLanguages).Any(l => Same(text, l.Name) || Same(text, l.EnglishName) || Same(text, l.GermanName) || Same(text, l.Code) || l.Aliases.Any(a => Same(text, a))))
         {
             return null;
         }

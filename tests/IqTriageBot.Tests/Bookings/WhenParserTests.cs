@@ -1,5 +1,6 @@
 using IqTriageBot.Dialogs;
 using IqTriageBot.Domain.Bookings;
+using IqTriageBot.Tests.Infrastructure;
 
 namespace IqTriageBot.Tests.Bookings;
 
@@ -63,6 +64,78 @@ public sealed class WhenParserTests
         Assert.NotNull(when);
         Assert.Null(when.From);
         Assert.True(when.DayFrom >= WhenParser.Noon);
+    }
+
+    /// <summary>Parsed with the words of the repository's catalog for the language and of the English one, as the engine does.</summary>
+    private static WhenWanted? ParseWithCatalog(string text, string language)
+    {
+        string Words(string key) => string.Join('|', new[] { language, "en" }.Distinct().Select(l => TestEngine.Content.Catalogs[l].Texts[key]));
+        return WhenParser.Parse(text, language.Split('-')[0], Now, Words(TextKeys.WordsMorning), Words(TextKeys.WordsAfternoon),
+            Words(TextKeys.WordsTomorrow), Words(TextKeys.WordsDayAfterTomorrow));
+    }
+
+    [Theory]
+    [InlineData("завтра утром", "ru", 4, true)]
+    [InlineData("послезавтра", "ru", 5, false)]
+    [InlineData("jutro rano", "pl", 4, true)]
+    [InlineData("pojutrze", "pl", 5, false)]
+    [InlineData("mâine dimineață", "ro", 4, true)]
+    [InlineData("maine dimineata", "ro", 4, true)]
+    [InlineData("poimâine", "ro", 5, false)]
+    [InlineData("завтра", "uk", 4, false)]
+    [InlineData("завтра вранці", "uk", 4, true)]
+    [InlineData("післязавтра", "uk", 5, false)]
+    [InlineData("فردا", "fa", 4, false)]
+    [InlineData("فردا صبح", "fa", 4, true)]
+    [InlineData("پس\u200Cفردا", "fa", 5, false)]
+    [InlineData("پس فردا", "fa", 5, false)]
+    [InlineData("غدا", "ar", 4, false)]
+    [InlineData("بكرة الصبح", "ar", 4, true)]
+    [InlineData("بعد غد", "ar", 5, false)]
+    [InlineData("yarın sabah", "tr", 4, true)]
+    [InlineData("yarın", "tr", 4, false)]
+    [InlineData("tomorrow morning", "ru", 4, true)]
+    [InlineData("morgen früh", "de", 4, true)]
+    [InlineData("übermorgen", "de", 5, false)]
+    [InlineData("mañana por la mañana", "es", 4, true)]
+    [InlineData("après-demain", "fr", 5, false)]
+    public void Tomorrow_and_the_day_after_in_every_language(string text, string language, int day, bool morning)
+    {
+        var when = ParseWithCatalog(text, language);
+
+        Assert.NotNull(when);
+        Assert.Equal(new DateOnly(2026, 12, day), Day(when.From));
+        Assert.Equal(new DateOnly(2026, 12, day + 1), Day(when.Until));
+        if (morning)
+        {
+            Assert.Equal(WhenParser.Noon, when.DayUntil);
+        }
+        else
+        {
+            Assert.Null(when.DayFrom);
+        }
+    }
+
+    [Theory]
+    [InlineData("am Morgen", "de")]
+    [InlineData("por la mañana", "es")]
+    public void A_word_for_the_morning_is_not_read_as_tomorrow(string text, string language)
+    {
+        var when = ParseWithCatalog(text, language);
+
+        Assert.NotNull(when);
+        Assert.True(when.From is null || Day(when.From) != new DateOnly(2026, 12, 4), $"read as tomorrow: {when.From}");
+        Assert.Equal(WhenParser.Noon, when.DayUntil);
+    }
+
+    [Fact]
+    public void Every_catalog_has_words_for_tomorrow_and_the_day_after()
+    {
+        foreach (var catalog in TestEngine.Content.Catalogs.Values)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(catalog.Texts[TextKeys.WordsTomorrow]), catalog.Language);
+            Assert.False(string.IsNullOrWhiteSpace(catalog.Texts[TextKeys.WordsDayAfterTomorrow]), catalog.Language);
+        }
     }
 
     [Theory]

@@ -159,6 +159,35 @@ public sealed class DialogContentLoaderTests : IDisposable
         AssertProblem(error, "data/places.tsv", "04109 of Leipzig");
     }
 
+    [Fact]
+    public void Language_aliases_are_loaded_from_languages_yaml()
+    {
+        var content = DialogContentLoader.Load(RepoPaths.Dialogs);
+
+        Assert.Contains("Farsi", content.Language("fa").Aliases);
+        Assert.Contains("leichte Sprache", content.Language("de-plain").Aliases);
+    }
+
+    [Fact]
+    public void An_alias_that_names_another_language_is_reported()
+    {
+        Edit("languages.yaml", text => text.Replace("aliases: [Farsi,", "aliases: [Arabisch, Farsi,", StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "languages.yaml", "'Arabisch' of 'fa' is also a name of 'ar'");
+    }
+
+    [Fact]
+    public void Aliases_that_are_not_a_list_of_names_are_reported()
+    {
+        Edit("languages.yaml", text => text.Replace("aliases: [Farsi,", "aliases: { Farsi: 1 }, other: [", StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "languages.yaml", "'fa' has aliases that are not a list of names");
+    }
+
     private static void AssertProblem(DialogContentException error, string file, string key) =>
         Assert.True(
             error.Problems.Any(p => p.Contains(file, StringComparison.Ordinal) && p.Contains(key, StringComparison.Ordinal)),
