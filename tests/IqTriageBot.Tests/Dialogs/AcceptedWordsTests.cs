@@ -45,6 +45,15 @@ public sealed class AcceptedWordsTests
     [InlineData("de-plain", "contact", "bitte per Mail", "email")]
     [InlineData("fr", "mode", "par téléphone", "phone")]
     [InlineData("ro", "mode", "video", "video")]
+    [InlineData("es", "recognition_status", "no ha sido reconocido", "rejected")]
+    [InlineData("es", "recognition_status", "sí, reconocido", "full")]
+    [InlineData("pl", "recognition_status", "nie został uznany", "rejected")]
+    [InlineData("fr", "recognition_status", "mon diplôme n'est pas reconnu", "rejected")]
+    [InlineData("de", "recognition_status", "nur teilweise anerkannt", "partial")]
+    [InlineData("ru", "recognition_status", "ещё не подавала", "not-applied")]
+    [InlineData("uk", "recognition_status", "вже подала заяву", "pending")]
+    [InlineData("tr", "recognition_status", "henüz başvurmadım", "not-applied")]
+    [InlineData("ar", "recognition_status", "غير معترف بها", "rejected")]
     public void Natural_answers_pick_their_option(string language, string nodeId, string input, string expected) =>
         Assert.Equal(expected, Match(language, nodeId, input));
 
@@ -54,6 +63,14 @@ public sealed class AcceptedWordsTests
     [InlineData("en", "not correct", "change")]
     [InlineData("de", "das stimmt nicht", "change")]
     [InlineData("es", "todo está bien", "correct")]
+    [InlineData("es", "no está bien", "change")]
+    [InlineData("fr", "ce n'est pas correct", "change")]
+    [InlineData("pl", "tak, wszystko się zgadza", "correct")]
+    [InlineData("pl", "nie zgadza się", "change")]
+    [InlineData("ru", "всё верно", "correct")]
+    [InlineData("ru", "не верно", "change")]
+    [InlineData("fa", "درست نیست", "change")]
+    [InlineData("ar", "غير صحيح", "change")]
     public void The_summary_takes_natural_confirmations_and_corrections(string language, string input, string expected)
     {
         Choice[] choices =
