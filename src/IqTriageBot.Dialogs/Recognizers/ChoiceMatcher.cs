@@ -10,7 +10,8 @@ namespace IqTriageBot.Dialogs;
 /// inside a longer answer ("I have a Bachelor"), or a label within a typo or two.
 /// </summary>
 /// <remarks>
-/// Accepted words inside a longer answer count as whole word sequences only. A phrase inside a longer matched
+/// Accepted words count exactly (after normalisation, without typos), inside a longer answer as whole word
+/// sequences only. A phrase inside a longer matched
 /// phrase does not count ("applied" in "not applied"); if the words of two choices remain, nothing is guessed.
 /// </remarks>
 public static class ChoiceMatcher
@@ -72,7 +73,8 @@ public static class ChoiceMatcher
     }
 
     /// <summary>
-    /// Several choices at once: "1, 3", "pay and hours", or one label. Returns the matched ids (possibly empty).
+    /// Several choices at once: "1, 3", "working hours / contract", one label, or the accepted words of several
+    /// choices in one message ("recognition, and my employer does not pay"). Returns the matched ids (possibly empty).
     /// </summary>
     public static IReadOnlyList<string> MatchMany(string? input, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames = null, Func<Choice, IEnumerable<string>>? acceptedWords = null)
     {
