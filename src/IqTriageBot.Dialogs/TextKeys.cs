@@ -33,6 +33,9 @@ public static class TextKeys
     /// <summary>Said when the translator fails and the conversation goes on in a catalog language.</summary>
     public const string TranslationUnavailable = "translation.unavailable";
 
+    // Not public: every public constant is a required key.
+    private const string AcceptedWordsPrefix = "words.";
+
     public const string WordsYes = "words.yes";
     public const string WordsNo = "words.no";
     public const string WordsDone = "words.done";
@@ -164,6 +167,18 @@ public static class TextKeys
     public static string ReasonText(Reason reason) => "reason." + Codes.Of(reason);
 
     public static string Land(string code) => "land." + code;
+
+    /// <summary>
+    /// The optional key with the words an option may be typed as besides its label: words.opt.&lt;field&gt;.&lt;value&gt;
+    /// for the option opt.&lt;field&gt;.&lt;value&gt;.
+    /// </summary>
+    public static string AcceptedWords(string optionKey) => AcceptedWordsPrefix + optionKey;
+
+    /// <summary>Whether the key lists accepted words of an option (optional in every catalog).</summary>
+    public static bool IsAcceptedWords(string key) => key.StartsWith(AcceptedWordsPrefix + "opt.", StringComparison.Ordinal);
+
+    /// <summary>The option key an accepted-words key belongs to.</summary>
+    public static string OptionOfAcceptedWords(string key) => key[AcceptedWordsPrefix.Length..];
 
     public static string Authority(string id) => "authority." + id;
 

@@ -1,4 +1,5 @@
 using IqTriageBot.Dialogs.Content;
+using IqTriageBot.Domain.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace IqTriageBot.Dialogs;
@@ -27,7 +28,7 @@ internal static class CatalogLoader
 
     /// <summary>
     /// The reference must hold every required key; every other catalog exactly the reference's keys with the
-    /// same placeholders.
+    /// same placeholders. Accepted words of options (words.opt.…) are optional in every catalog.
     /// </summary>
     public static void Check(Dictionary<string, TextCatalog> catalogs, TextCatalog reference, IEnumerable<string> required, List<string> problems, string folder = "text")
     {
@@ -38,7 +39,7 @@ internal static class CatalogLoader
 
         foreach (var catalog in catalogs.Values.Where(c => c != reference))
         {
-            foreach (var (key, text) in reference.Texts)
+            foreach (var (key, text) in reference.Texts.Where(t => !TextKeys.IsAcceptedWords(t.Key)))
             {
                 if (!catalog.Texts.TryGetValue(key, out var translated))
                 {
@@ -52,9 +53,43 @@ internal static class CatalogLoader
                 }
             }
 
-            foreach (var key in catalog.Texts.Keys.Where(k => !reference.Texts.ContainsKey(k)))
+            foreach (var key in catalog.Texts.Keys.Where(k => !reference.Texts.ContainsKey(k) && !TextKeys.IsAcceptedWords(k)))
             {
                 problems.Add($"{folder}/{catalog.Language}.yaml: key '{key}' is not in {folder}/{reference.Language}.yaml (typo?).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every words.opt.&lt;field&gt;.&lt;value&gt; key must belong to an option that exists, and within one catalog no
+    /// word may be accepted for two options of the same question.
+    /// </summary>
+    public static void CheckAcceptedWords(IEnumerable<TextCatalog> catalogs, IReadOnlySet<string> optionKeys, List<string> problems, string folder = "text")
+    {
+        foreach (var catalog in catalogs)
+        {
+            var file = $"{folder}/{catalog.Language}.yaml";
+            var owners = new Dictionary<(string Field, string Word), string>();
+            foreach (var (key, list) in catalog.Texts.Where(t => TextKeys.IsAcceptedWords(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                var option = TextKeys.OptionOfAcceptedWords(key);
+                if (!optionKeys.Contains(option))
+                {
+                    problems.Add($"{file}: key '{key}' lists words for the option '{option}', which is not an option of flow.yaml (opt.<field>.<value>) or of the summary (typo?).");
+                    continue;
+                }
+
+                var field = option[..option.LastIndexOf('.')];
+                foreach (var word in list.Split('|').Select(TextNormalizer.Normalize).Where(w => w.Length > 0).Distinct())
+                {
+                    if (owners.TryGetValue((field, word), out var other))
+                    {
+                        problems.Add($"{file}: key '{key}' accepts '{word}', which '{other}' accepts too; a word may name only one option of a question.");
+                        continue;
+                    }
+
+                    owners[(field, word)] = key;
+                }
             }
         }
     }

@@ -53,6 +53,13 @@ public static class DialogContentLoader
                 .Concat(data.Occupations.Authorities.Select(a => TextKeys.Authority(a.Id)))
                 .Distinct();
             CatalogLoader.Check(catalogs, reference, required, problems);
+            if (flow is not null)
+            {
+                var options = FlowValidator.RequiredKeys(flow).Where(k => k.StartsWith("opt.", StringComparison.Ordinal))
+                    .Append(TextKeys.OptSummaryCorrect).Append(TextKeys.OptSummaryChange)
+                    .ToHashSet(StringComparer.Ordinal);
+                CatalogLoader.CheckAcceptedWords(catalogs.Values, options, problems);
+            }
         }
         else
         {

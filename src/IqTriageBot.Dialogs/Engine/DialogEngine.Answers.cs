@@ -62,7 +62,7 @@ public sealed partial class DialogEngine
     {
         var choices = Choices(turn, node);
         var english = content.Catalogs[DialogContentLoader.ReferenceLanguage];
-        var id = MatchChoice(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : []);
+        var id = MatchChoice(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : [], c => turn.AcceptedWords($"opt.{node.Field}.{c.Id}"));
         return id is null || id == SkipId ? new Outcome.Rejected(TextKeys.RepromptChoice) : new Outcome.Accepted(id);
     }
 
@@ -70,15 +70,15 @@ public sealed partial class DialogEngine
     /// A choice as typed, else with a Persian word typed in two parts joined, as the label writes it with a
     /// zero-width non-joiner ("فوق لیسانس" for "فوق‌لیسانس"), when that fits exactly one choice.
     /// </summary>
-    private static string? MatchChoice(string? text, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames)
+    private static string? MatchChoice(string? text, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames, Func<Choice, IEnumerable<string>>? accepted = null)
     {
-        if (ChoiceMatcher.Match(text, choices, otherNames) is { } id)
+        if (ChoiceMatcher.Match(text, choices, otherNames, accepted) is { } id)
         {
             return id;
         }
 
         var joined = TextNormalizer.WithOneSpaceClosed(ChoiceMatcher.Normalize(text))
-            .Select(variant => ChoiceMatcher.Match(variant, choices, otherNames))
+            .Select(variant => ChoiceMatcher.Match(variant, choices, otherNames, accepted))
             .OfType<string>()
             .Distinct()
             .ToList();
@@ -91,10 +91,11 @@ public sealed partial class DialogEngine
         var selection = turn.State.Selection;
         var english = content.Catalogs[DialogContentLoader.ReferenceLanguage];
         IEnumerable<string> English(Choice c) => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : [];
+        IEnumerable<string> Accepted(Choice c) => turn.AcceptedWords($"opt.{node.Field}.{c.Id}");
 
         // Numbers refer to the buttons as shown (the options not chosen yet, then "done").
         var shown = Choices(turn, node);
-        var picked = ChoiceMatcher.MatchMany(text, shown, English).ToList();
+        var picked = ChoiceMatcher.MatchMany(text, shown, English, Accepted).ToList();
         if (picked.Contains(DoneId) || ChoiceMatcher.IsOneOf(text, [.. turn.Words(TextKeys.WordsDone), turn.Catalog.Texts[TextKeys.OptDone], DoneId]))
         {
             return selection.Count > 0 ? new Outcome.Accepted(selection.ToList()) : new Outcome.Rejected(TextKeys.RepromptMulti);
@@ -103,10 +104,10 @@ public sealed partial class DialogEngine
         var offered = FlowWalker.Offered(node, turn.State.Answers).Select(o => turn.Option(o.Value, $"opt.{node.Field}.{o.Value}")).ToList();
         if (picked.Count == 0)
         {
-            picked = ChoiceMatcher.MatchMany(text, offered, English).ToList();
+            picked = ChoiceMatcher.MatchMany(text, offered, English, Accepted).ToList();
         }
 
-        if (picked.Count == 0 && MatchChoice(text, offered, English) is { } joined)
+        if (picked.Count == 0 && MatchChoice(text, offered, English, Accepted) is { } joined)
         {
             picked = [joined];
         }

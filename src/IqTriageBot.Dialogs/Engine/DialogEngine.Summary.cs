@@ -29,7 +29,10 @@ public sealed partial class DialogEngine
     private void AnswerSummary(Turn turn, FlowNode node)
     {
         var state = turn.State;
-        var picked = ChoiceMatcher.Match(turn.Input.Text, [turn.Option("correct", TextKeys.OptSummaryCorrect), turn.Option("change", TextKeys.OptSummaryChange)]);
+        var picked = ChoiceMatcher.Match(
+            turn.Input.Text,
+            [turn.Option("correct", TextKeys.OptSummaryCorrect), turn.Option("change", TextKeys.OptSummaryChange)],
+            acceptedWords: c => turn.AcceptedWords(c.Id == "correct" ? TextKeys.OptSummaryCorrect : TextKeys.OptSummaryChange));
         picked ??= YesNo(turn, turn.Input.Text) switch { true => "correct", false => "change", null => null };
         switch (picked)
         {

@@ -49,6 +49,17 @@ internal sealed partial class Turn(DialogContent content, DialogState state, Lan
     /// <summary>The words a command or answer may be typed as: this language's and English.</summary>
     public string[] Words(string key) => [Catalog.Texts[key], Content.Catalogs[DialogContentLoader.ReferenceLanguage].Texts[key]];
 
+    /// <summary>
+    /// The words an option (its label key) may be typed as besides its label, from the optional
+    /// words.opt.… key: this language's and English.
+    /// </summary>
+    public IEnumerable<string> AcceptedWords(string optionKey)
+    {
+        var key = TextKeys.AcceptedWords(optionKey);
+        return new[] { Catalog, Content.Catalogs[DialogContentLoader.ReferenceLanguage] }.Distinct()
+            .SelectMany(catalog => catalog.Texts.TryGetValue(key, out var words) ? words.Split('|') : []);
+    }
+
     public void Say(string key, IReadOnlyDictionary<string, string>? args = null) => Add([key], Text(key, args), []);
 
     public void Add(IReadOnlyList<string> keys, string text, IReadOnlyList<Choice> choices) =>

@@ -22,9 +22,9 @@ public sealed class DialogContentLoaderTests : IDisposable
 
         Assert.Equal(["de", "de-plain", "en", "ar", "uk", "ru", "tr", "fa", "fr", "es", "pl", "ro"], content.Languages.Select(l => l.Code));
         Assert.Equal(["ar", "fa"], content.Languages.Where(l => l.IsRightToLeft).Select(l => l.Code));
-        var keys = content.Catalogs["en"].Texts.Keys.ToHashSet();
+        var keys = content.Catalogs["en"].Texts.Keys.Where(k => !TextKeys.IsAcceptedWords(k)).ToHashSet();
         Assert.All(TextKeys.All(), key => Assert.Contains(key, keys));
-        Assert.All(content.Catalogs.Values, catalog => Assert.True(catalog.Texts.Keys.ToHashSet().SetEquals(keys), $"{catalog.Language} differs from en"));
+        Assert.All(content.Catalogs.Values, catalog => Assert.True(catalog.Texts.Keys.Where(k => !TextKeys.IsAcceptedWords(k)).ToHashSet().SetEquals(keys), $"{catalog.Language} differs from en"));
         Assert.True(content.Data.Occupations.Occupations.Count >= 200);
         Assert.True(content.Data.Postcodes.Count > 8000);
         Assert.True(content.Data.Countries.All.Count > 240);
@@ -111,6 +111,42 @@ public sealed class DialogContentLoaderTests : IDisposable
         var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
 
         AssertProblem(error, "text/en.yaml", "'turn_failed'");
+    }
+
+    [Fact]
+    public void Accepted_words_are_optional_in_every_catalog()
+    {
+        foreach (var language in new[] { "en", "de", "fa" })
+        {
+            Edit($"text/{language}.yaml", text => string.Join('\n', text.Split('\n').Where(line => !line.StartsWith("words.opt.", StringComparison.Ordinal))));
+        }
+
+        var content = DialogContentLoader.Load(_copy.Path);
+
+        Assert.DoesNotContain(content.Catalogs["de"].Texts.Keys, TextKeys.IsAcceptedWords);
+        Assert.Contains("words.opt.level.master", content.Catalogs["fr"].Texts.Keys);
+    }
+
+    [Fact]
+    public void Accepted_words_for_an_option_that_does_not_exist_are_reported()
+    {
+        Edit("text/fr.yaml", text => text + "\nwords.opt.level.phd: doctorat\nwords.opt.levle.master: master\n");
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        Assert.Equal(2, error.Problems.Count);
+        AssertProblem(error, "text/fr.yaml", "'words.opt.level.phd' lists words for the option 'opt.level.phd', which is not an option of flow.yaml");
+        AssertProblem(error, "text/fr.yaml", "'words.opt.levle.master'");
+    }
+
+    [Fact]
+    public void A_word_accepted_for_two_options_of_a_question_is_reported()
+    {
+        Edit("text/es.yaml", text => text.Replace("words.opt.mode.phone: teléfono|", "words.opt.mode.phone: teléfono|presencial|", StringComparison.Ordinal));
+
+        var error = Assert.Throws<DialogContentException>(() => DialogContentLoader.Load(_copy.Path));
+
+        AssertProblem(error, "text/es.yaml", "accepts 'presencial', which 'words.opt.mode.in-person' accepts too");
     }
 
     [Fact]
