@@ -6,11 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, step, type } from './chat.mjs';
 import { startHost } from './host.mjs';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const Reference = /\b[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}\b/;
 const operator = { email: 'operator@example.org', password: 'operator-passphrase-42' };
 const advisor = { email: 'advisor@leipzig.example', password: 'advisor-passphrase-42' };
@@ -38,11 +37,7 @@ function hostCommand(args, password) {
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   host = await startHost({ name: 'portal' });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -60,23 +55,6 @@ async function newPage(locale = 'de-DE') {
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   return page;
 }
-
-const botBubbles = (page) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
-
-async function step(page, action) {
-  const count = await botBubbles(page).count();
-  await action();
-  await page.waitForFunction((n) =>
-    document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, count, { timeout: 20_000 });
-  await page.waitForTimeout(400);
-  return (await botBubbles(page).allTextContents()).slice(count).join('\n');
-}
-
-const type = (page, text) => step(page, async () => {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
-  await input.fill(text);
-  await input.press('Enter');
-});
 
 /** A nurse trained in Syria, living in Leipzig, books the first free time in the English chat; returns the reference. */
 async function bookInWebChat() {

@@ -5,11 +5,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { botBubbles, launchChromium, press, pressText, type } from './chat.mjs';
 import { repoRoot, startHost } from './host.mjs';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FirstStrongIsolate = '\u2068';
 const PopDirectionalIsolate = '\u2069';
 const Reference = /\b[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}\b/;
@@ -21,11 +20,7 @@ const pageErrors = [];
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   host = await startHost({ name: 'triage' });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -45,33 +40,6 @@ async function openChat(lang) {
   await page.locator('.webchat__suggested-action').first().waitFor();
   return page;
 }
-
-const botBubbles = (page) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
-
-/** Does something, then waits for the bot's answer; returns the text of all bot bubbles it added. */
-async function step(page, action) {
-  const before = await botBubbles(page).count();
-  await action();
-  await page.waitForFunction((count) =>
-    document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > count, before, { timeout: 20_000 });
-  // Replies of one turn arrive one after another; give the last of them a moment.
-  await page.waitForTimeout(400);
-  return (await botBubbles(page).allTextContents()).slice(before).join('\n');
-}
-
-const press = (page, index) => step(page, async () => {
-  const actions = page.locator('.webchat__suggested-action');
-  await actions.first().waitFor();
-  await actions.nth(index >= 0 ? index : (await actions.count()) + index).click();
-});
-
-const pressText = (page, text) => step(page, () => page.locator('.webchat__suggested-action', { hasText: text }).first().click());
-
-const type = (page, text) => step(page, async () => {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
-  await input.fill(text);
-  await input.press('Enter');
-});
 
 async function direction(page) {
   return page.evaluate(() => ({

@@ -6,11 +6,10 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chat.mjs';
 import { startHost } from './host.mjs';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const EnglishGreeting = 'Hello! I am an automated assistant';
 const ArabicGreeting = 'مرحبًا! أنا مساعد آلي';
@@ -30,11 +29,7 @@ const consoleErrors = [];
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   host = await startHost({ name: 'webchat' });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale: 'en-US' });
   context.setDefaultTimeout(20_000);
   // Runs in every frame before any page script (and is not subject to the page's CSP).
