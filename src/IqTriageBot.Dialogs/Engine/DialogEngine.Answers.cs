@@ -62,7 +62,7 @@ public sealed partial class DialogEngine
     {
         var choices = Choices(turn, node);
         var english = content.Catalogs[DialogContentLoader.ReferenceLanguage];
-        var id = MatchChoice(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : [], c => turn.AcceptedWords($"opt.{node.Field}.{c.Id}"));
+        var id = ChoiceMatcher.Match(text, choices, c => english.Texts.TryGetValue($"opt.{node.Field}.{c.Id}", out var label) ? [label] : [], c => turn.AcceptedWords($"opt.{node.Field}.{c.Id}"));
         return id is null || id == SkipId ? new Outcome.Rejected(TextKeys.RepromptChoice) : new Outcome.Accepted(id);
     }
 
@@ -70,21 +70,6 @@ public sealed partial class DialogEngine
     /// A choice as typed, else with a Persian word typed in two parts joined, as the label writes it with a
     /// zero-width non-joiner ("فوق لیسانس" for "فوق‌لیسانس"), when that fits exactly one choice.
     /// </summary>
-    private static string? MatchChoice(string? text, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames, Func<Choice, IEnumerable<string>>? accepted = null)
-    {
-        if (ChoiceMatcher.Match(text, choices, otherNames, accepted) is { } id)
-        {
-            return id;
-        }
-
-        var joined = TextNormalizer.WithOneSpaceClosed(ChoiceMatcher.Normalize(text))
-            .Select(variant => ChoiceMatcher.Match(variant, choices, otherNames, accepted))
-            .OfType<string>()
-            .Distinct()
-            .ToList();
-        return joined.Count == 1 ? joined[0] : null;
-    }
-
     /// <summary>Adds what was chosen to the selection; "done" (or choosing the last, or an exclusive "none") ends it.</summary>
     private Outcome MultiAnswer(Turn turn, FlowNode node, string? text)
     {
@@ -107,7 +92,7 @@ public sealed partial class DialogEngine
             picked = ChoiceMatcher.MatchMany(text, offered, English, Accepted).ToList();
         }
 
-        if (picked.Count == 0 && MatchChoice(text, offered, English, Accepted) is { } joined)
+        if (picked.Count == 0 && ChoiceMatcher.Match(text, offered, English, Accepted) is { } joined)
         {
             picked = [joined];
         }

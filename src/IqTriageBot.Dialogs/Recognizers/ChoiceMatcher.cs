@@ -18,7 +18,23 @@ public static class ChoiceMatcher
 {
     public static string? Match(string? input, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames = null, Func<Choice, IEnumerable<string>>? acceptedWords = null)
     {
-        var normalized = Normalize(input);
+        if (MatchNormalized(Normalize(input), choices, otherNames, acceptedWords) is { } id)
+        {
+            return id;
+        }
+
+        // Persian writes some words in two parts, joined by a zero-width non-joiner or a space ("فوق‌لیسانس" or
+        // "فوق لیسانس"): with one space closed the answer may name exactly one choice.
+        var joined = TextNormalizer.WithOneSpaceClosed(Normalize(input))
+            .Select(variant => MatchNormalized(variant, choices, otherNames, acceptedWords))
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        return joined.Count == 1 ? joined[0] : null;
+    }
+
+    private static string? MatchNormalized(string normalized, IReadOnlyList<Choice> choices, Func<Choice, IEnumerable<string>>? otherNames, Func<Choice, IEnumerable<string>>? acceptedWords)
+    {
         if (normalized.Length == 0)
         {
             return null;

@@ -176,4 +176,16 @@ public class ChoiceMatcherTests
         Assert.Empty(ChoiceMatcher.MatchMany("the red car park", choices, acceptedWords: Overlapping));
         Assert.Empty(ChoiceMatcher.MatchMany("nothing of this", Concerns, acceptedWords: ConcernWords));
     }
+
+    [Theory]
+    [InlineData("فوق لیسانس", "master")]
+    [InlineData("فوق\u200cلیسانس", "master")]
+    [InlineData("لیسانس", "bachelor")]
+    public void Persian_words_typed_in_two_parts_match_any_list_of_buttons(string typed, string expected)
+    {
+        // The labels of the Persian catalog, one written with a zero-width non-joiner.
+        Choice[] choices = [new("vocational", "آموزش فنی و حرفه‌ای"), new("bachelor", "لیسانس (کارشناسی) یا Meister"), new("master", "فوق\u200cلیسانس یا Diplom")];
+
+        Assert.Equal(expected, ChoiceMatcher.Match(typed, choices));
+    }
 }
