@@ -2,8 +2,13 @@ using IqTriageBot.Dialogs;
 using IqTriageBot.Domain;
 using IqTriageBot.Domain.Advisors;
 using IqTriageBot.Domain.Centres;
+using IqTriageBot.Host.Hosting;
 using IqTriageBot.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 
 namespace IqTriageBot.Host.Advisors;
 
@@ -21,6 +26,11 @@ public static class PortalSetup
         services.AddSingleton<IntakeDocuments>();
         services.AddSingleton<Statistics>();
         services.AddHostedService<CentreSettingsLoader>();
+        // Sign-in cookies and form tokens stay valid across restarts: the keys live with the data, not in a home folder.
+        services.AddDataProtection().SetApplicationName("IqTriageBot");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                Directory.CreateDirectory(Path.Combine(storage.Value.DataDirectory, "keys")), logging));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "iq.portal.af";

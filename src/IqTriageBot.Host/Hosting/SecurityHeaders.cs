@@ -23,7 +23,8 @@ public static class SecurityHeaders
             {
                 headers.ContentSecurityPolicy = PortalContentSecurityPolicy;
                 headers.XFrameOptions = "DENY";
-                headers.CacheControl = "no-store";
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
             else
             {

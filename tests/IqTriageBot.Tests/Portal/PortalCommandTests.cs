@@ -45,6 +45,30 @@ public sealed class PortalCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
     }
 
+    [Fact]
+    public async Task A_signed_in_advisor_stays_signed_in_across_a_restart()
+    {
+        string cookie;
+        await using (var first = new TriageBotFactory(dataDirectory: _data.Path))
+        {
+            using var client = await PortalClient.AsNewAccountAsync(first, "advisor@leipzig.example", IqTriageBot.Domain.Advisors.PortalRole.Advisor, "iq-sn-leipzig");
+            using var again = PortalClient.Anonymous(first);
+            using var signedIn = await again.SignInAsync("advisor@leipzig.example", PortalClient.Password);
+            cookie = signedIn.Headers.GetValues("Set-Cookie").Single(v => v.StartsWith("iq.portal=", StringComparison.Ordinal)).Split(';')[0];
+        }
+
+        // The keys that protect the cookie are kept in the data folder, so the new process can read it.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_data.Path, "keys"), "*.xml"));
+        await using var second = new TriageBotFactory(dataDirectory: _data.Path);
+        using var restarted = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/portal/bookings");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await restarted.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("advisor@leipzig.example", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _data.Dispose();
 
     private async Task<(int Code, string Output, string Error)> RunAsync(string[] args, string password)
