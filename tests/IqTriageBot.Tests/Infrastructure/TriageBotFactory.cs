@@ -24,12 +24,8 @@ public sealed class TriageBotFactory : WebApplicationFactory<Program>
     private readonly TempDirectory? _ownedDirectory;
     private readonly Dictionary<string, string?> _settings;
 
-    private readonly Action<IServiceCollection>? _services;
-
-    /// <param name="services">Extra registrations for the host (for example a logger provider that keeps the log).</param>
-    public TriageBotFactory(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
+    public TriageBotFactory(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
-        _services = services;
         if (dataDirectory is null)
         {
             _ownedDirectory = new TempDirectory();
@@ -73,7 +69,6 @@ public sealed class TriageBotFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(this));
-            _services?.Invoke(services);
         });
     }
 
