@@ -77,10 +77,15 @@ internal static class PortalBookings
             return html.Page(context, texts, texts.Format("error.not_found"), string.Empty, user, StatusCodes.Status404NotFound);
         }
 
-        await portalStore.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Email, "view-intake", booking.Reference), context.RequestAborted);
-        var intake = IntakeJson.Deserialize(booking.Intake);
-        var document = documents.Build(booking, intake, texts.Language);
-        var notice = done is null ? string.Empty : $"<p class=\"notice\" role=\"status\">{PortalHtml.Encode(texts.Format(done == "cancelled" ? "detail.cancel_notified" : "detail.status_changed"))}</p>";
+        var intakeHtml = await IntakeHtmlAsync(context, user, "view-intake", booking, content, texts, documents, portalStore, time);
+        var noticeKey = done switch
+        {
+            null => null,
+            "assigned" => "detail.assigned",
+            "cancelled" => "detail.cancel_notified",
+            _ => "detail.status_changed",
+        };
+        var notice = noticeKey is null ? string.Empty : $"<p class=\"notice\" role=\"status\">{PortalHtml.Encode(texts.Format(noticeKey))}</p>";
         var actions = new StringBuilder("<div class=\"actions\"><p>").Append(PortalHtml.Encode(texts.Format("detail.mark"))).Append(' ');
         foreach (var status in new[] { BookingStatus.Attended, BookingStatus.NoShow, BookingStatus.Cancelled })
         {
@@ -94,12 +99,7 @@ internal static class PortalBookings
         var assign = html.Form(context, $"/portal/bookings/{booking.Reference}/assign",
             PortalHtml.Select("advisor", texts.Format("detail.assign"), advisors.Select(a => (a, a)).Prepend((string.Empty, texts.Format("detail.assign.nobody"))), booking.AssignedTo),
             texts.Format("detail.assign.submit"), "inline");
-        if (done == "assigned")
-        {
-            notice = $"<p class=\"notice\" role=\"status\">{PortalHtml.Encode(texts.Format("detail.assigned"))}</p>";
-        }
-
-        var body = notice + actions + $"<div class=\"actions\">{assign}</div>" + IntakeRendering.ToHtml(document, OriginalLabel(texts, content, intake?.Language));
+        var body = notice + actions + $"<div class=\"actions\">{assign}</div>" + intakeHtml;
         return html.Page(context, texts, texts.Format("detail.title", new Dictionary<string, string> { ["reference"] = booking.Reference }), body, user);
     }
 
@@ -113,10 +113,17 @@ internal static class PortalBookings
             return html.Page(context, texts, texts.Format("error.not_found"), string.Empty, user, StatusCodes.Status404NotFound);
         }
 
-        await portalStore.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Email, "print-intake", booking.Reference), context.RequestAborted);
+        var intakeHtml = await IntakeHtmlAsync(context, user, "print-intake", booking, content, texts, documents, portalStore, time);
+        return html.Page(context, texts, $"{texts.Format("intake.title")} – {booking.Reference}", intakeHtml, user);
+    }
+
+    /// <summary>The intake as HTML, in the portal's language; opening it is written to the audit log first.</summary>
+    private static async Task<string> IntakeHtmlAsync(HttpContext context, PortalUser user, string action, Booking booking, DialogContent content, TextCatalog texts,
+        IntakeDocuments documents, IPortalStore portalStore, TimeProvider time)
+    {
+        await portalStore.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Email, action, booking.Reference), context.RequestAborted);
         var intake = IntakeJson.Deserialize(booking.Intake);
-        var document = documents.Build(booking, intake, texts.Language);
-        return html.Page(context, texts, $"{document.Title} – {booking.Reference}", IntakeRendering.ToHtml(document, OriginalLabel(texts, content, intake?.Language)), user);
+        return IntakeRendering.ToHtml(documents.Build(booking, intake, texts.Language), OriginalLabel(texts, content, intake?.Language));
     }
 
     private static async Task<IResult> Json(HttpContext context, string reference, DialogContent content, IBookingStore store, IPortalStore portalStore, TimeProvider time)
